@@ -1,0 +1,121 @@
+//! One file per subcommand, each with the same entry point `run(args, out, err) -> Result<ExitStatus, Error>`.
+//! Commands resolve options, call the library and write what the renderers give them; no business logic here.
+
+pub mod check;
+pub mod explain;
+pub mod lint;
+pub mod plans;
+pub mod template;
+
+use crate::cli::{Cli, Command, PlanSourceArgs};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::exit::ExitStatus;
+use crate::plan::{load_catalog, Catalog, PlanSource};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Why a command could not do its work (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Invalid plan or data files: the diagnostics say where.
+    #[error("invalid input")]
+    Invalid(Diagnostics),
+    /// A bad argument.
+    #[error("{0}")]
+    Usage(String),
+    /// Writing the output failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs a parsed command line, writing to `out` and `err`.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
+    let result = match cli.command {
+        Command::Check(args) => check::run(args, out, err),
+        Command::Plans(args) => plans::run(args, out),
+        Command::Explain(args) => explain::run(args, out),
+        Command::Lint(args) => lint::run(args, out, err),
+        Command::Template(args) => template::run(args, out),
+    };
+    match result {
+        Ok(status) => status,
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitStatus::Pass,
+        Err(Error::Invalid(diags)) => {
+            let _ = err.write_all(diags.render().as_bytes());
+            ExitStatus::Error
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            ExitStatus::Error
+        }
+    }
+}
+
+/// Loads the catalog a `--plan ID|FILE` and `--plans-dir` ask for; returns it with the plan's id.
+pub fn load_for_plan(plan: &str, source: &PlanSourceArgs) -> Result<(Catalog, String), Error> {
+    let as_file = plan.ends_with(".toml") || plan.contains(std::path::MAIN_SEPARATOR) || plan.contains('/');
+    let plan_source = match (&source.plans_dir, as_file) {
+        (_, true) => PlanSource::Files(vec![PathBuf::from(plan)]),
+        (Some(dir), false) => PlanSource::Dir(dir.clone()),
+        (None, false) => PlanSource::Embedded,
+    };
+    let mut diags = Diagnostics::new();
+    let catalog = load_catalog(&plan_source, &mut diags);
+    if diags.has_errors() {
+        return Err(Error::Invalid(diags));
+    }
+    let id = if as_file {
+        let path = PathBuf::from(plan).display().to_string();
+        catalog.plans.iter().find(|p| p.file == path).map(|p| p.meta.id.clone())
+    } else {
+        catalog.plan(plan).map(|p| p.meta.id.clone())
+    };
+    match id {
+        Some(id) => Ok((catalog, id)),
+        None => Err(unknown_plan(plan, &catalog)),
+    }
+}
+
+/// Loads the catalog for commands that take no `--plan`.
+pub fn load_all(source: &PlanSourceArgs) -> Result<Catalog, Error> {
+    let plan_source = match &source.plans_dir {
+        Some(dir) => PlanSource::Dir(dir.clone()),
+        None => PlanSource::Embedded,
+    };
+    let mut diags = Diagnostics::new();
+    let catalog = load_catalog(&plan_source, &mut diags);
+    if diags.has_errors() {
+        return Err(Error::Invalid(diags));
+    }
+    Ok(catalog)
+}
+
+fn unknown_plan(name: &str, catalog: &Catalog) -> Error {
+    let ids: Vec<&str> = catalog.plans.iter().map(|p| p.meta.id.as_str()).collect();
+    let best = ids.iter().max_by(|a, b| strsim::jaro_winkler(a, name).total_cmp(&strsim::jaro_winkler(b, name)));
+    let hint = match best {
+        Some(b) if strsim::jaro_winkler(b, name) > 0.8 => format!(" (did you mean {b}?)"),
+        _ => String::new(),
+    };
+    Error::Usage(format!("no plan {name:?}{hint}; known plans: {}", ids.join(", ")))
+}
+
+/// A usage problem as a diagnostic-free error.
+pub fn usage(message: impl Into<String>) -> Error {
+    Error::Usage(message.into())
+}
+
+/// Writes warnings (never errors) to `err`.
+pub fn print_warnings(diags: &Diagnostics, err: &mut dyn Write) -> Result<(), Error> {
+    if !diags.items().is_empty() && !diags.has_errors() {
+        err.write_all(diags.render().as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A diagnostic for a file that could not be read at all.
+pub fn unreadable(message: String) -> Error {
+    let mut diags = Diagnostics::new();
+    diags.push(Diagnostic::error("unreadable-file", message));
+    Error::Invalid(diags)
+}

@@ -1,0 +1,250 @@
+//! Located diagnostics: every problem with a plan or data file knows its code, its message and where it stands
+//! (file, line, column, and the byte span when the source text is at hand). They are collected into a
+//! [`Diagnostics`] sink so that one run reports all of them, and rendered like rustc by codespan-reporting.
+//! This module never decides what is wrong; loaders and validators do, and push here.
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// How many diagnostics are printed in full before the rest are only counted.
+pub const SHOWN_AT_MOST: usize = 50;
+
+/// Where something stands in an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file as the user named it (for an Excel sheet: `data.xlsx!Sheet1`).
+    pub file: Arc<str>,
+    /// 1-based line (for a sheet: the row).
+    pub line: u32,
+    /// 1-based column in characters (for a sheet: the column number).
+    pub col: u32,
+    /// Byte range in the file's (decoded) text, where known: used to underline the snippet.
+    pub span: Option<Range<usize>>,
+}
+
+impl Location {
+    /// A location with no byte span.
+    pub fn new(file: Arc<str>, line: u32, col: u32) -> Location {
+        Location { file, line, col, span: None }
+    }
+
+    /// The location of a byte offset in `text`, with the span `offset..end`.
+    pub fn in_text(file: Arc<str>, text: &str, span: Range<usize>) -> Location {
+        let start = span.start.min(text.len());
+        let before = text.get(..start).unwrap_or("");
+        let line = before.matches('\n').count() as u32 + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before.get(line_start..).map_or(0, |s| s.chars().count()) as u32 + 1;
+        Location { file, line, col, span: Some(span) }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The input cannot be used: exit code 2.
+    Error,
+    /// Worth knowing; the run goes on.
+    Warning,
+}
+
+/// One problem, located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable kebab-case code (`duplicate-row`, `bad-unit`), also used in JSON.
+    pub code: &'static str,
+    pub message: String,
+    pub at: Option<Location>,
+    /// Text under the primary span (`did you mean 孕产妇死亡率?`).
+    pub label: String,
+    /// Other places that take part (the first of two duplicate rows).
+    pub related: Vec<(Location, String)>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            at: None,
+            label: String::new(),
+            related: Vec::new(),
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+    }
+
+    pub fn at(mut self, at: Location) -> Diagnostic {
+        self.at = Some(at);
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = label.into();
+        self
+    }
+
+    pub fn related(mut self, at: Location, label: impl Into<String>) -> Diagnostic {
+        self.related.push((at, label.into()));
+        self
+    }
+}
+
+/// The sink that loaders and validators push into; nothing stops at the first problem.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    /// File texts, for snippets.
+    sources: HashMap<Arc<str>, Arc<str>>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Keeps a file's text so that its diagnostics can show the offending line.
+    pub fn add_source(&mut self, file: Arc<str>, text: Arc<str>) {
+        self.sources.insert(file, text);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+        self.sources.extend(other.sources);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+
+    /// Every diagnostic rendered like rustc, errors first in input order, at most [`SHOWN_AT_MOST`] in full.
+    pub fn render(&self) -> String {
+        let mut ordered: Vec<&Diagnostic> = self.items.iter().collect();
+        ordered.sort_by_key(|d| d.severity != Severity::Error);
+        let mut out = String::new();
+        for d in ordered.iter().take(SHOWN_AT_MOST) {
+            out.push_str(&self.render_one(d));
+        }
+        if ordered.len() > SHOWN_AT_MOST {
+            out.push_str(&format!("... and {} more problems not shown\n", ordered.len() - SHOWN_AT_MOST));
+        }
+        let errors = self.error_count();
+        if errors > 0 {
+            let s = if errors == 1 { "" } else { "s" };
+            out.push_str(&format!("error: {errors} error{s} found\n"));
+        }
+        out
+    }
+
+    fn render_one(&self, d: &Diagnostic) -> String {
+        let mut files = SimpleFiles::new();
+        let mut ids: HashMap<Arc<str>, usize> = HashMap::new();
+        let mut labels = Vec::new();
+        let places = d.at.iter().map(|l| (l, d.label.as_str(), true));
+        let related = d.related.iter().map(|(l, s)| (l, s.as_str(), false));
+        for (loc, text, primary) in places.chain(related) {
+            let (Some(span), Some(src)) = (loc.span.clone(), self.sources.get(&loc.file)) else {
+                return plain(d);
+            };
+            let id = *ids.entry(loc.file.clone()).or_insert_with(|| files.add(loc.file.to_string(), src.to_string()));
+            let label = if primary { Label::primary(id, span) } else { Label::secondary(id, span) };
+            labels.push(label.with_message(text));
+        }
+        if labels.is_empty() {
+            return plain(d);
+        }
+        let cs = match d.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        };
+        let cs = cs.with_code(d.code).with_message(&d.message).with_labels(labels);
+        term::emit_into_string(&term::Config::default(), &files, &cs).unwrap_or_else(|_| plain(d))
+    }
+}
+
+/// A diagnostic without a snippet: the header and the location line.
+fn plain(d: &Diagnostic) -> String {
+    let word = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut out = format!("{word}[{}]: {}\n", d.code, d.message);
+    if let Some(at) = &d.at {
+        out.push_str(&format!("  ┌─ {at}"));
+        if !d.label.is_empty() {
+            out.push_str(&format!(": {}", d.label));
+        }
+        out.push('\n');
+    }
+    for (at, label) in &d.related {
+        out.push_str(&format!("  ┌─ {at}: {label}\n"));
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_counts_lines_and_characters() {
+        let text = "a,b\n孕产妇,2020,1\n";
+        let at = Location::in_text("f.csv".into(), text, 14..15);
+        assert_eq!((at.line, at.col), (2, 5));
+        assert_eq!(at.to_string(), "f.csv:2:5");
+    }
+
+    #[test]
+    fn render_shows_the_line_and_the_label() {
+        let mut sink = Diagnostics::new();
+        let text: Arc<str> = "indicator,year,value\nfoo,2020,1\n".into();
+        sink.add_source("d.csv".into(), text.clone());
+        let at = Location::in_text("d.csv".into(), &text, 21..24);
+        sink.push(Diagnostic::error("unknown-indicator", "foo is unknown").at(at).label("here"));
+        let out = sink.render();
+        assert!(out.contains("error[unknown-indicator]: foo is unknown"), "{out}");
+        assert!(out.contains("d.csv:2:1"), "{out}");
+        assert!(out.contains("foo,2020,1"), "{out}");
+        assert!(out.ends_with("error: 1 error found\n"), "{out}");
+    }
+
+    #[test]
+    fn render_without_source_still_names_the_place() {
+        let mut sink = Diagnostics::new();
+        let at = Location::new("x.xlsx!Sheet1".into(), 7, 3);
+        sink.push(Diagnostic::error("bad-value", "not a number").at(at).label("C7"));
+        assert_eq!(
+            sink.render(),
+            "error[bad-value]: not a number\n  ┌─ x.xlsx!Sheet1:7:3: C7\n\nerror: 1 error found\n"
+        );
+    }
+}

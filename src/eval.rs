@@ -1,0 +1,315 @@
+//! Evaluation: a plan × each region of a dataset × an evaluation year → a [`Report`] of verdicts. This is the
+//! only place that decides which year is Y, where the baseline value comes from (the data at B, else the figure
+//! the plan itself states) and which targets a `--fail-on` scope covers. Renderers only read the Report.
+
+use crate::dataset::{Accounting, Dataset};
+use crate::indicator::Registry;
+use crate::plan::{Attribute, Plan, PlanMeta, Target};
+use crate::rule::{judge, Inputs, Kind, Reason, Series, Status, Verdict};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Which targets make a check fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailOn {
+    /// Only 约束性 (binding) targets.
+    #[default]
+    Binding,
+    /// Binding targets and every target that states a number.
+    Quantified,
+    /// Every assessable target.
+    All,
+    /// Never fail.
+    None,
+}
+
+/// Evaluation settings, resolved from the command line.
+#[derive(Debug, Clone)]
+pub struct EvalOptions {
+    /// Only this region (None: every region of the data).
+    pub region: Option<String>,
+    /// The evaluation year (None: the latest year with data, per region).
+    pub year: Option<i32>,
+    pub fail_on: FailOn,
+    pub fail_on_missing: bool,
+    /// Default tolerance of 左右 and 相适应, in percent of the target value.
+    pub tolerance: Decimal,
+    /// 基本实现 margin, in percent of the target value.
+    pub near: Decimal,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            region: None,
+            year: None,
+            fail_on: FailOn::Binding,
+            fail_on_missing: false,
+            tolerance: Decimal::from(5),
+            near: Decimal::ONE,
+        }
+    }
+}
+
+/// The words the statistics bureaus' monitoring reports use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// 已实现.
+    Achieved,
+    /// 提前实现: met before the deadline.
+    AchievedEarly,
+    /// 基本实现: a threshold missed by at most `--near` % of the target.
+    NearlyAchieved,
+    /// 仍有差距.
+    Short,
+    /// 无数据.
+    NoData,
+    /// 不评估 (qualitative).
+    NotAssessed,
+}
+
+impl Grade {
+    /// Counted as reached in the 达标率.
+    pub fn is_reached(self) -> bool {
+        matches!(self, Grade::Achieved | Grade::AchievedEarly | Grade::NearlyAchieved)
+    }
+}
+
+/// One target's outcome in one region.
+#[derive(Debug, Clone)]
+pub struct TargetResult {
+    pub id: String,
+    pub indicator: Option<String>,
+    pub name: String,
+    pub unit: String,
+    pub domain: String,
+    pub attribute: Attribute,
+    pub kind: Kind,
+    /// The plan's wording.
+    pub target: String,
+    pub section: String,
+    pub item: String,
+    pub deadline: i32,
+    pub value: Option<Decimal>,
+    pub baseline: Option<Decimal>,
+    /// The baseline is the plan's own stated figure, not a data value.
+    pub baseline_from_plan: bool,
+    pub status: Status,
+    pub grade: Grade,
+    pub reason: Reason,
+    /// Early warning; empty when none.
+    pub warning: Reason,
+    /// Does `--fail-on` count this target?
+    pub in_scope: bool,
+}
+
+/// Results for one region.
+#[derive(Debug, Clone)]
+pub struct RegionReport {
+    pub region: String,
+    /// Y; None when the region has no data at all.
+    pub year: Option<i32>,
+    pub results: Vec<TargetResult>,
+}
+
+impl RegionReport {
+    /// Count per status, every status present.
+    pub fn summary(&self) -> BTreeMap<Status, usize> {
+        let mut counts: BTreeMap<Status, usize> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+        for r in &self.results {
+            *counts.entry(r.status).or_default() += 1;
+        }
+        counts
+    }
+
+    /// Targets in scope that fail.
+    pub fn failures(&self, fail_on_missing: bool) -> usize {
+        let fails = |r: &&TargetResult| r.status.is_failure() || (fail_on_missing && r.status == Status::NoData);
+        self.results.iter().filter(|r| r.in_scope).filter(fails).count()
+    }
+}
+
+/// Everything a renderer shows.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub plan: PlanMeta,
+    pub states_attributes: bool,
+    pub data_file: String,
+    pub accounting: Accounting,
+    pub regions: Vec<RegionReport>,
+    pub fail_on: FailOn,
+    pub fail_on_missing: bool,
+    /// In-scope targets per region (the same for every region).
+    pub in_scope: usize,
+}
+
+impl Report {
+    /// Does any region fail the check?
+    pub fn fails(&self) -> bool {
+        self.regions.iter().any(|r| r.failures(self.fail_on_missing) > 0)
+    }
+}
+
+/// A region asked for that the data does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRegion {
+    pub region: String,
+    pub known: Vec<String>,
+}
+
+/// Evaluates a plan over every region of the data (or the one asked for).
+pub fn evaluate(
+    plan: &Plan,
+    registry: &Registry,
+    data: &Dataset,
+    data_file: &str,
+    options: &EvalOptions,
+) -> Result<Report, UnknownRegion> {
+    let regions: Vec<usize> = match &options.region {
+        Some(name) if data.has_region_column => match data.region_index(name) {
+            Some(i) => vec![i],
+            None => return Err(UnknownRegion { region: name.clone(), known: data.regions.clone() }),
+        },
+        _ => (0..data.regions.len()).collect(),
+    };
+    let regions = regions.into_iter().map(|r| evaluate_region(plan, registry, data, r, options)).collect();
+    let in_scope = plan.targets.iter().filter(|t| in_scope(t, options.fail_on)).count();
+    Ok(Report {
+        plan: plan.meta.clone(),
+        states_attributes: plan.states_attributes(),
+        data_file: data_file.to_string(),
+        accounting: data.accounting(&plan.indicators()),
+        regions,
+        fail_on: options.fail_on,
+        fail_on_missing: options.fail_on_missing,
+        in_scope,
+    })
+}
+
+/// Is a target counted by a `--fail-on` scope?
+pub fn in_scope(target: &Target, fail_on: FailOn) -> bool {
+    let binding = target.attribute == Attribute::Binding;
+    match fail_on {
+        FailOn::Binding => binding,
+        FailOn::Quantified => binding || target.rule.is_quantified(),
+        FailOn::All => target.rule.kind() != Kind::Qualitative,
+        FailOn::None => false,
+    }
+}
+
+fn evaluate_region(plan: &Plan, registry: &Registry, data: &Dataset, region: usize, o: &EvalOptions) -> RegionReport {
+    let year = o.year.or_else(|| data.latest_year(region));
+    let name = match data.regions.get(region) {
+        Some(r) if !r.is_empty() => r.clone(),
+        _ => plan.meta.region.clone(),
+    };
+    let results = plan.targets.iter().map(|t| evaluate_target(plan, registry, data, region, year, t, o)).collect();
+    RegionReport { region: name, year, results }
+}
+
+/// The series of an indicator in a region, with the plan's stated baseline where the data lacks that year.
+pub fn series_with_baseline(
+    plan: &Plan,
+    data: &Dataset,
+    region: usize,
+    id: crate::indicator::IndicatorId,
+) -> (Series, bool) {
+    let mut series = data.series(region, id).cloned().unwrap_or_default();
+    let b = plan.meta.baseline_year;
+    let mut from_plan = false;
+    if !series.contains_key(&b) {
+        if let Some(v) = plan.stated(id, b) {
+            series.insert(b, v);
+            from_plan = true;
+        }
+    }
+    (series, from_plan)
+}
+
+fn evaluate_target(
+    plan: &Plan,
+    registry: &Registry,
+    data: &Dataset,
+    region: usize,
+    year: Option<i32>,
+    t: &Target,
+    o: &EvalOptions,
+) -> TargetResult {
+    let indicator = t.indicator.map(|id| registry.get(id));
+    let (series, from_plan) = match t.indicator {
+        Some(id) => series_with_baseline(plan, data, region, id),
+        None => (Series::new(), false),
+    };
+    let reference = t.rule.reference().map(|id| series_with_baseline(plan, data, region, id).0);
+    let b = plan.meta.baseline_year;
+    let verdict = match year {
+        Some(y) => judge(
+            &t.rule,
+            &Inputs {
+                series: &series,
+                reference: reference.as_ref(),
+                year: y,
+                baseline_year: b,
+                deadline: t.deadline,
+                tolerance: o.tolerance,
+                near: o.near,
+                ceiling: indicator.is_some_and(|i| i.unit.has_ceiling()),
+            },
+        ),
+        None if t.rule.kind() == Kind::Qualitative => judge(&t.rule, &no_inputs(&series, b, t.deadline, o)),
+        None => Verdict {
+            status: Status::NoData,
+            reason: Reason { zh: "该地区无任何数据".into(), en: "no data for this region".into() },
+            near: false,
+        },
+    };
+    let grade = grade(&verdict, t, year);
+    TargetResult {
+        id: t.id.clone(),
+        indicator: indicator.map(|i| i.id.clone()),
+        name: indicator.map_or_else(|| t.text.clone(), |i| i.name.clone()),
+        unit: indicator.map_or_else(String::new, |i| i.unit.to_string()),
+        domain: plan.domains.get(t.domain).map_or_else(String::new, |d| d.name.clone()),
+        attribute: t.attribute,
+        kind: t.rule.kind(),
+        target: t.text.clone(),
+        section: t.section.clone(),
+        item: t.item.clone(),
+        deadline: t.deadline,
+        value: year.and_then(|y| series.get(&y).copied()),
+        baseline: series.get(&b).copied(),
+        baseline_from_plan: from_plan,
+        status: verdict.status,
+        grade,
+        reason: verdict.reason,
+        warning: Reason::default(),
+        in_scope: in_scope(t, o.fail_on),
+    }
+}
+
+fn no_inputs<'a>(series: &'a Series, b: i32, deadline: i32, o: &EvalOptions) -> Inputs<'a> {
+    Inputs {
+        series,
+        reference: None,
+        year: b,
+        baseline_year: b,
+        deadline,
+        tolerance: o.tolerance,
+        near: o.near,
+        ceiling: false,
+    }
+}
+
+/// The bureau's word for a verdict.
+fn grade(v: &Verdict, t: &Target, year: Option<i32>) -> Grade {
+    match v.status {
+        Status::Met if t.rule.is_threshold() && year.is_some_and(|y| y < t.deadline) => Grade::AchievedEarly,
+        Status::Met => Grade::Achieved,
+        Status::NoData => Grade::NoData,
+        Status::NotAssessed => Grade::NotAssessed,
+        _ if v.near => Grade::NearlyAchieved,
+        _ => Grade::Short,
+    }
+}

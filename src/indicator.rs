@@ -1,0 +1,231 @@
+//! The indicator registry: every measured quantity once, with its ASCII id, its Chinese name as the plans write
+//! it, aliases and unit. Plans and data files name indicators; this module turns any of those names into one
+//! [`IndicatorId`]. It knows nothing of targets or values.
+
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// An index into the registry: cheap to copy and hash, stable for one run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IndicatorId(pub u32);
+
+/// The unit an indicator is measured in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// 百分比, %.
+    Percent,
+    /// 千分比, ‰.
+    Permille,
+    /// 1/10万.
+    PerHundredThousand,
+    /// A ratio such as 男女厕位比 2:3, held as the quotient second/first.
+    Ratio,
+    /// Any other unit word (岁, 年, 万人, 个, ...): values must carry this word or none.
+    Other(String),
+    /// No unit (an index, a count without a unit word).
+    None,
+}
+
+impl Unit {
+    /// Reads the unit as the registry writes it.
+    pub fn parse(text: &str) -> Unit {
+        match text.trim() {
+            "%" | "％" => Unit::Percent,
+            "‰" => Unit::Permille,
+            "1/10万" | "/10万" => Unit::PerHundredThousand,
+            "ratio" => Unit::Ratio,
+            "" => Unit::None,
+            other => Unit::Other(other.to_string()),
+        }
+    }
+
+    /// The power of ten that makes a value in this unit a plain fraction: % is 2, ‰ 3, 1/10万 5.
+    /// Units sharing a scale convert exactly into one another.
+    pub fn scale(&self) -> Option<u32> {
+        match self {
+            Unit::Percent => Some(2),
+            Unit::Permille => Some(3),
+            Unit::PerHundredThousand => Some(5),
+            _ => None,
+        }
+    }
+
+    /// Is 100 the most this quantity can reach (a rate in %)?
+    pub fn has_ceiling(&self) -> bool {
+        *self == Unit::Percent
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unit::Percent => f.write_str("%"),
+            Unit::Permille => f.write_str("‰"),
+            Unit::PerHundredThousand => f.write_str("1/10万"),
+            Unit::Ratio => f.write_str("ratio"),
+            Unit::Other(word) => f.write_str(word),
+            Unit::None => Ok(()),
+        }
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// One measured quantity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    /// Kebab-case ASCII id, e.g. `maternal-mortality`.
+    pub id: String,
+    /// The Chinese name as the plans write it, without the unit.
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub unit: Unit,
+}
+
+/// All indicators, looked up by id, name or alias.
+#[derive(Debug, Default, Clone)]
+pub struct Registry {
+    indicators: Vec<Indicator>,
+    by_key: HashMap<String, IndicatorId>,
+}
+
+impl Registry {
+    pub fn new() -> Registry {
+        Registry::default()
+    }
+
+    /// Adds an indicator; on an id, name or alias already taken, returns the id that holds it.
+    pub fn add(&mut self, indicator: Indicator) -> Result<IndicatorId, IndicatorId> {
+        let id = IndicatorId(self.indicators.len() as u32);
+        let mut keys = vec![indicator.id.clone(), indicator.name.clone()];
+        keys.extend(indicator.aliases.iter().cloned());
+        let keys: Vec<String> = keys.iter().map(|k| normalize_name(k)).collect();
+        if let Some(taken) = keys.iter().find_map(|k| self.by_key.get(k)) {
+            return Err(*taken);
+        }
+        for key in keys {
+            self.by_key.insert(key, id);
+        }
+        self.indicators.push(indicator);
+        Ok(id)
+    }
+
+    /// Finds an indicator by id, Chinese name or alias; spaces, full-width forms and a trailing unit in
+    /// brackets (`孕产妇死亡率（1/10万）`) do not matter.
+    pub fn lookup(&self, name: &str) -> Option<IndicatorId> {
+        let key = normalize_name(name);
+        self.by_key.get(&key).copied().or_else(|| {
+            let bare = strip_unit_suffix(&key);
+            (bare.len() < key.len()).then(|| self.by_key.get(bare).copied()).flatten()
+        })
+    }
+
+    pub fn get(&self, id: IndicatorId) -> &Indicator {
+        &self.indicators[id.0 as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (IndicatorId, &Indicator)> {
+        self.indicators.iter().enumerate().map(|(i, ind)| (IndicatorId(i as u32), ind))
+    }
+
+    pub fn len(&self) -> usize {
+        self.indicators.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.indicators.is_empty()
+    }
+
+    /// The known names closest to `name`, best first, for "did you mean ...?".
+    pub fn suggest<'a>(&'a self, name: &str, among: impl Iterator<Item = IndicatorId>) -> Option<&'a str> {
+        let wanted = normalize_name(name);
+        let mut best: Option<(f64, &str)> = None;
+        for id in among {
+            let ind = self.get(id);
+            let names = std::iter::once(&ind.name).chain(&ind.aliases).chain(std::iter::once(&ind.id));
+            for candidate in names {
+                let score = strsim::normalized_levenshtein(&wanted, &normalize_name(candidate));
+                if score >= 0.5 && best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, ind.name.as_str()));
+                }
+            }
+        }
+        best.map(|(_, name)| name)
+    }
+}
+
+/// The form names are compared in: full-width ASCII folded, spaces removed, brackets unified.
+pub fn normalize_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// `孕产妇死亡率(1/10万)` → `孕产妇死亡率`.
+fn strip_unit_suffix(key: &str) -> &str {
+    match (key.ends_with(')'), key.rfind('(')) {
+        (true, Some(open)) if open > 0 => &key[..open],
+        _ => key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> Registry {
+        let mut r = Registry::new();
+        let mm = Indicator {
+            id: "maternal-mortality".into(),
+            name: "孕产妇死亡率".into(),
+            aliases: vec!["孕产妇死亡比".into()],
+            unit: Unit::PerHundredThousand,
+        };
+        r.add(mm).unwrap();
+        r
+    }
+
+    #[test]
+    fn lookup_by_id_name_alias_and_name_with_unit() {
+        let r = registry();
+        for name in ["maternal-mortality", "孕产妇死亡率", "孕产妇死亡比", "孕产妇死亡率（1/10万）", " 孕产妇 死亡率 "]
+        {
+            assert_eq!(r.lookup(name), Some(IndicatorId(0)), "{name}");
+        }
+        assert_eq!(r.lookup("婴儿死亡率"), None);
+    }
+
+    #[test]
+    fn a_name_cannot_be_registered_twice() {
+        let mut r = registry();
+        let twin = Indicator { id: "mm2".into(), name: "孕产妇死亡率".into(), aliases: vec![], unit: Unit::None };
+        assert_eq!(r.add(twin), Err(IndicatorId(0)));
+    }
+
+    #[test]
+    fn suggestion_names_the_closest_indicator() {
+        let r = registry();
+        let all = r.iter().map(|(id, _)| id).collect::<Vec<_>>();
+        assert_eq!(r.suggest("孕产妇死亡律", all.iter().copied()), Some("孕产妇死亡率"));
+        assert_eq!(r.suggest("完全无关的名字", all.into_iter()), None);
+    }
+
+    #[test]
+    fn units_of_one_family_have_scales() {
+        assert_eq!(Unit::parse("%").scale(), Some(2));
+        assert_eq!(Unit::parse("‰").scale(), Some(3));
+        assert_eq!(Unit::parse("1/10万").scale(), Some(5));
+        assert_eq!(Unit::parse("岁").scale(), None);
+    }
+}

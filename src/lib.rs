@@ -1,0 +1,35 @@
+//! plancheck: checks measured values against the targets of Chinese women's and children's development plans.
+//!
+//! Data flows one way: plans and data are loaded ([`plan`], [`dataset`]) and validated, targets are judged
+//! ([`rule`], [`eval`]) into one [`eval::Report`], and every output format renders that report ([`render`]).
+//! Only [`cmd`] and [`render`] write output.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod cmd;
+pub mod dataset;
+pub mod diag;
+pub mod eval;
+pub mod exit;
+pub mod indicator;
+pub mod plan;
+pub mod render;
+pub mod rule;
+
+use clap::Parser;
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+/// Runs plancheck with these arguments (the first is the program name) and returns its exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { exit::ExitStatus::Error.into() } else { ExitCode::SUCCESS };
+        }
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    cmd::run(cli, &mut stdout.lock(), &mut stderr.lock()).into()
+}

@@ -1,0 +1,4 @@
+//! The `plancheck` binary: everything lives in the library; this only hands over the arguments.
+fn main() -> std::process::ExitCode {
+    plancheck::run(std::env::args_os())
+}

@@ -1,0 +1,525 @@
+//! Reads indicator registry files and plan files (TOML) into the model. Syntax errors, unknown keys, missing
+//! fields, unknown indicators, domains and rule kinds all become located diagnostics (file:line:column from
+//! `toml::Spanned`); loading goes on past each one so that a run reports them all.
+
+use super::model::*;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::indicator::{Indicator, Registry, Unit};
+use crate::rule::{Decline, Kind, RelativeMode, Rule};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
+use toml::Spanned;
+
+/// Where plans come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanSource {
+    /// The ten plans built into the binary.
+    Embedded,
+    /// Every `*.toml` in a folder, with its `indicators/` registry files beside the embedded ones.
+    Dir(PathBuf),
+    /// Plan files named one by one (and the embedded plans, for lookups by id).
+    Files(Vec<PathBuf>),
+}
+
+/// The registry and the plans read with it.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub registry: Registry,
+    pub plans: Vec<Plan>,
+}
+
+impl Catalog {
+    /// A plan by id.
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.meta.id == id)
+    }
+}
+
+/// Reads the registry and the plans of `source`; problems go to `diags`.
+pub fn load_catalog(source: &PlanSource, diags: &mut Diagnostics) -> Catalog {
+    let mut indicator_files: Vec<(String, String)> =
+        super::embedded::INDICATOR_FILES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
+    let mut plan_files: Vec<(String, String)> = Vec::new();
+    match source {
+        PlanSource::Embedded => {
+            plan_files = embedded_plans();
+        }
+        PlanSource::Dir(dir) => {
+            indicator_files.extend(read_toml_dir(&dir.join("indicators"), diags, false));
+            plan_files = read_toml_dir(dir, diags, true);
+        }
+        PlanSource::Files(paths) => {
+            for path in paths {
+                if let Some(parent) = path.parent() {
+                    indicator_files.extend(read_toml_dir(&parent.join("indicators"), diags, false));
+                }
+                if let Some(text) = read_file(path, diags) {
+                    plan_files.push((path.display().to_string(), text));
+                }
+            }
+            let named: Vec<String> = plan_files.iter().map(|(n, _)| n.clone()).collect();
+            plan_files.extend(embedded_plans().into_iter().filter(|(n, _)| !named.contains(n)));
+        }
+    }
+    let mut catalog = Catalog::default();
+    for (name, text) in &indicator_files {
+        read_indicators(name, text, &mut catalog.registry, diags);
+    }
+    for (name, text) in &plan_files {
+        if let Some(plan) = read_plan(name, text, &catalog.registry, diags) {
+            if catalog.plan(&plan.meta.id).is_some() {
+                if matches!(source, PlanSource::Files(_)) {
+                    continue; // a named file shadows the embedded plan of the same id
+                }
+                let at = Location::new(name.as_str().into(), 1, 1);
+                diags.push(
+                    Diagnostic::error("duplicate-plan", format!("plan {} is defined twice", plan.meta.id)).at(at),
+                );
+                continue;
+            }
+            catalog.plans.push(plan);
+        }
+    }
+    catalog
+}
+
+fn embedded_plans() -> Vec<(String, String)> {
+    super::embedded::PLAN_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
+}
+
+fn read_file(path: &Path, diags: &mut Diagnostics) -> Option<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let msg = format!("cannot read plan file {}: {e}", path.display());
+            diags.push(Diagnostic::error("unreadable-file", msg));
+            None
+        }
+    }
+}
+
+/// The `*.toml` files of a folder, sorted; a missing folder is an error only where it was asked for.
+fn read_toml_dir(dir: &Path, diags: &mut Diagnostics, required: bool) -> Vec<(String, String)> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            if required {
+                diags.push(Diagnostic::error("unreadable-file", format!("cannot read folder {}: {e}", dir.display())));
+            }
+            return Vec::new();
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths.iter().filter_map(|p| read_file(p, diags).map(|t| (p.display().to_string(), t))).collect()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicatorFile {
+    #[serde(default)]
+    indicator: Vec<Spanned<RawIndicator>>,
+}
+
+#[derive(Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    id: String,
+    name: String,
+    unit: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// Reads one registry file into `registry`.
+pub fn read_indicators(name: &str, text: &str, registry: &mut Registry, diags: &mut Diagnostics) {
+    let file: Arc<str> = name.into();
+    diags.add_source(file.clone(), text.into());
+    let raw: RawIndicatorFile = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => return diags.push(toml_error(&file, text, &e)),
+    };
+    for spanned in raw.indicator {
+        let at = Location::in_text(file.clone(), text, spanned.span());
+        let ind = spanned.into_inner();
+        if !is_kebab(&ind.id) {
+            let msg = format!("indicator id {:?} is not kebab-case ASCII", ind.id);
+            diags.push(Diagnostic::error("bad-id", msg).at(at.clone()));
+        }
+        let indicator = Indicator { id: ind.id, name: ind.name, aliases: ind.aliases, unit: Unit::parse(&ind.unit) };
+        if let Err(taken) = registry.add(indicator.clone()) {
+            if *registry.get(taken) != indicator {
+                let other = registry.get(taken);
+                let msg = format!(
+                    "indicator {} clashes with {} ({}): an id, name or alias is taken",
+                    indicator.id, other.id, other.name
+                );
+                diags.push(Diagnostic::error("duplicate-indicator", msg).at(at));
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlanFile {
+    plan: RawMeta,
+    #[serde(default)]
+    domains: Vec<Spanned<RawDomain>>,
+    #[serde(default)]
+    baselines: Vec<Spanned<RawBaseline>>,
+    #[serde(default)]
+    targets: Vec<Spanned<RawTarget>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    id: Spanned<String>,
+    kind: PlanKind,
+    title: String,
+    region: String,
+    authority: String,
+    document_number: Option<String>,
+    issued: String,
+    period: Spanned<[i32; 2]>,
+    baseline_year: i32,
+    target_year: Spanned<i32>,
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDomain {
+    id: String,
+    name: String,
+    section: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBaseline {
+    indicator: Spanned<String>,
+    year: i32,
+    value: Spanned<String>,
+    quote: String,
+    section: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    id: Spanned<String>,
+    domain: Spanned<String>,
+    section: String,
+    item: String,
+    source: TargetSource,
+    text: String,
+    indicator: Option<Spanned<String>>,
+    #[serde(default)]
+    attribute: Attribute,
+    deadline: Option<Spanned<i32>>,
+    rule: Spanned<RawRule>,
+    reading: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    kind: Spanned<String>,
+    value: Option<Spanned<String>>,
+    low: Option<Spanned<String>>,
+    high: Option<Spanned<String>>,
+    tolerance: Option<Spanned<String>>,
+    per_year: Option<Spanned<String>>,
+    percent: Option<Spanned<String>>,
+    threshold: Option<Spanned<String>>,
+    first: Option<Spanned<String>>,
+    second: Option<Spanned<String>>,
+    reference: Option<Spanned<String>>,
+    mode: Option<Spanned<String>>,
+}
+
+/// Turns a TOML error into a located diagnostic.
+fn toml_error(file: &Arc<str>, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let d = Diagnostic::error("bad-toml", message);
+    match e.span() {
+        Some(span) => d.at(Location::in_text(file.clone(), text, span)),
+        None => d.at(Location::new(file.clone(), 1, 1)),
+    }
+}
+
+/// What converting raw fields needs at hand.
+struct Ctx<'a> {
+    file: Arc<str>,
+    text: &'a str,
+    registry: &'a Registry,
+    diags: &'a mut Diagnostics,
+    ok: bool,
+}
+
+impl Ctx<'_> {
+    fn at(&self, span: std::ops::Range<usize>) -> Location {
+        Location::in_text(self.file.clone(), self.text, span)
+    }
+
+    fn error(&mut self, code: &'static str, span: std::ops::Range<usize>, message: String, label: &str) {
+        let at = self.at(span);
+        self.diags.push(Diagnostic::error(code, message).at(at).label(label));
+        self.ok = false;
+    }
+
+    fn number(&mut self, field: &Spanned<String>) -> Option<Decimal> {
+        match Decimal::from_str(field.get_ref().trim()) {
+            Ok(x) => Some(x),
+            Err(_) => {
+                let msg = format!("{:?} is not a decimal number", field.get_ref());
+                self.error("bad-number", field.span(), msg, "write the number as a string, e.g. \"98.5\"");
+                None
+            }
+        }
+    }
+
+    fn required(&mut self, field: &Option<Spanned<String>>, name: &str, kind: &Spanned<String>) -> Option<Decimal> {
+        match field {
+            Some(f) => self.number(f),
+            None => {
+                let msg = format!("rule kind {} needs `{name}`", kind.get_ref());
+                self.error("missing-field", kind.span(), msg, &format!("add {name} = \"...\""));
+                None
+            }
+        }
+    }
+
+    fn optional(&mut self, field: &Option<Spanned<String>>) -> Option<Decimal> {
+        field.as_ref().and_then(|f| self.number(f))
+    }
+
+    fn indicator(&mut self, name: &Spanned<String>) -> Option<crate::indicator::IndicatorId> {
+        let found = self.registry.lookup(name.get_ref());
+        if found.is_none() {
+            let all = self.registry.iter().map(|(id, _)| id);
+            let hint = match self.registry.suggest(name.get_ref(), all) {
+                Some(s) => format!("did you mean {s}?"),
+                None => "add it to plans/indicators/".to_string(),
+            };
+            let msg = format!("{} is not a known indicator", name.get_ref());
+            self.error("unknown-indicator", name.span(), msg, &hint);
+        }
+        found
+    }
+}
+
+/// Reads one plan file; `None` when it cannot be used.
+pub fn read_plan(name: &str, text: &str, registry: &Registry, diags: &mut Diagnostics) -> Option<Plan> {
+    let file: Arc<str> = name.into();
+    diags.add_source(file.clone(), text.into());
+    let raw: RawPlanFile = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            diags.push(toml_error(&file, text, &e));
+            return None;
+        }
+    };
+    let mut cx = Ctx { file, text, registry, diags, ok: true };
+    let meta = convert_meta(&mut cx, raw.plan);
+    let domains: Vec<Domain> = raw
+        .domains
+        .into_iter()
+        .map(|d| {
+            let d = d.into_inner();
+            Domain { id: d.id, name: d.name, section: d.section }
+        })
+        .collect();
+    let baselines = raw.baselines.into_iter().filter_map(|b| convert_baseline(&mut cx, b.into_inner())).collect();
+    let targets = raw.targets.into_iter().filter_map(|t| convert_target(&mut cx, t, &meta, &domains)).collect();
+    let ok = cx.ok;
+    ok.then(|| Plan { meta, domains, baselines, targets, file: name.to_string() })
+}
+
+fn convert_meta(cx: &mut Ctx, m: RawMeta) -> PlanMeta {
+    let [start, end] = *m.period.get_ref();
+    if start > end {
+        cx.error("bad-period", m.period.span(), format!("period {start}–{end} runs backwards"), "");
+    }
+    let target_year = *m.target_year.get_ref();
+    if !(start..=end).contains(&target_year) {
+        let msg = format!("target year {target_year} lies outside the period {start}–{end}");
+        cx.error("bad-deadline", m.target_year.span(), msg, "");
+    }
+    PlanMeta {
+        id: m.id.into_inner(),
+        kind: m.kind,
+        title: m.title,
+        region: m.region,
+        authority: m.authority,
+        document_number: m.document_number,
+        issued: m.issued,
+        period: (start, end),
+        baseline_year: m.baseline_year,
+        target_year,
+        source: m.source,
+    }
+}
+
+fn convert_baseline(cx: &mut Ctx, b: RawBaseline) -> Option<Baseline> {
+    let indicator = cx.indicator(&b.indicator);
+    let value = cx.number(&b.value);
+    Some(Baseline { indicator: indicator?, year: b.year, value: value?, quote: b.quote, section: b.section })
+}
+
+fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, domains: &[Domain]) -> Option<Target> {
+    let at = cx.at(spanned.span());
+    let t = spanned.into_inner();
+    let domain = domains.iter().position(|d| d.id == *t.domain.get_ref());
+    if domain.is_none() {
+        let known: Vec<&str> = domains.iter().map(|d| d.id.as_str()).collect();
+        let msg =
+            format!("target {} names domain {:?}, which the plan does not define", t.id.get_ref(), t.domain.get_ref());
+        cx.error("unknown-domain", t.domain.span(), msg, &format!("known domains: {}", known.join(", ")));
+    }
+    let indicator = t.indicator.as_ref().and_then(|name| cx.indicator(name));
+    let rule = convert_rule(cx, &t.rule);
+    if let (Some(rule), None) = (&rule, &t.indicator) {
+        if rule.kind() != Kind::Qualitative {
+            let msg = format!("target {} has a {} rule but no indicator", t.id.get_ref(), rule.kind().as_str());
+            cx.error("missing-field", t.id.span(), msg, "add indicator = \"...\"");
+        }
+    }
+    let deadline = match &t.deadline {
+        Some(d) => {
+            let (start, end) = meta.period;
+            if !(start..=end).contains(d.get_ref()) {
+                let msg = format!("deadline {} lies outside the plan period {start}–{end}", d.get_ref());
+                cx.error("bad-deadline", d.span(), msg, "");
+            }
+            *d.get_ref()
+        }
+        None => meta.target_year,
+    };
+    if t.indicator.is_some() && indicator.is_none() {
+        return None;
+    }
+    Some(Target {
+        id: t.id.into_inner(),
+        domain: domain?,
+        section: t.section,
+        item: t.item,
+        source: t.source,
+        text: t.text,
+        indicator,
+        attribute: t.attribute,
+        deadline,
+        rule: rule?,
+        reading: t.reading,
+        at,
+    })
+}
+
+fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
+    let r = spanned.get_ref();
+    let Some(kind) = Kind::parse(r.kind.get_ref()) else {
+        let words: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        let best = words
+            .iter()
+            .max_by(|a, b| {
+                let sa = strsim::jaro_winkler(a, r.kind.get_ref());
+                let sb = strsim::jaro_winkler(b, r.kind.get_ref());
+                sa.total_cmp(&sb)
+            })
+            .copied()
+            .unwrap_or("min");
+        let msg = format!("unknown rule kind {:?}", r.kind.get_ref());
+        cx.error("unknown-kind", r.kind.span(), msg, &format!("did you mean {best}?"));
+        return None;
+    };
+    let k = &r.kind;
+    Some(match kind {
+        Kind::Min => Rule::Min(cx.required(&r.value, "value", k)?),
+        Kind::Max => Rule::Max(cx.required(&r.value, "value", k)?),
+        Kind::Gt => Rule::Gt(cx.required(&r.value, "value", k)?),
+        Kind::Lt => Rule::Lt(cx.required(&r.value, "value", k)?),
+        Kind::Eq => Rule::Eq(cx.required(&r.value, "value", k)?),
+        Kind::Approx => {
+            let value = cx.required(&r.value, "value", k);
+            Rule::Approx { value: value?, tolerance: cx.optional(&r.tolerance) }
+        }
+        Kind::Range => {
+            let low = cx.required(&r.low, "low", k);
+            let high = cx.required(&r.high, "high", k);
+            Rule::Range { low: low?, high: high? }
+        }
+        Kind::Increase => Rule::Increase,
+        Kind::IncreaseYearly => Rule::IncreaseYearly,
+        Kind::Decrease => Rule::Decrease,
+        Kind::DecreaseBy => match (&r.per_year, &r.percent) {
+            (Some(p), None) => Rule::DecreaseBy(Decline::PerYear(cx.number(p)?)),
+            (None, Some(p)) => Rule::DecreaseBy(Decline::Percent(cx.number(p)?)),
+            _ => {
+                let msg = "rule kind decrease_by needs exactly one of `per_year` and `percent`".to_string();
+                cx.error("missing-field", k.span(), msg, "");
+                return None;
+            }
+        },
+        Kind::Maintain => {
+            let low = cx.optional(&r.low);
+            Rule::Maintain { low, high: cx.optional(&r.high) }
+        }
+        Kind::Relative => {
+            let Some(reference) = &r.reference else {
+                cx.error("missing-field", k.span(), "rule kind relative needs `reference`".into(), "");
+                return None;
+            };
+            let reference = cx.indicator(reference);
+            let mode = match r.mode.as_ref().map(|m| m.get_ref().as_str()) {
+                None | Some("at_least") => RelativeMode::AtLeast,
+                Some("match") => RelativeMode::Match,
+                Some(other) => {
+                    let span = r.mode.as_ref().map_or(k.span(), |m| m.span());
+                    cx.error("bad-field", span, format!("unknown mode {other:?}"), "at_least or match");
+                    return None;
+                }
+            };
+            Rule::Relative { reference: reference?, mode, tolerance: cx.optional(&r.tolerance) }
+        }
+        Kind::Balance => {
+            let low = cx.optional(&r.low).unwrap_or(Decimal::from(103));
+            Rule::Balance { low, high: cx.optional(&r.high).unwrap_or(Decimal::from(107)) }
+        }
+        Kind::Ratio => {
+            let first = cx.required(&r.first, "first", k);
+            let second = cx.required(&r.second, "second", k);
+            if first.is_some_and(|f| f <= Decimal::ZERO) {
+                cx.error("bad-number", k.span(), "a ratio's first part must be positive".into(), "");
+                return None;
+            }
+            Rule::Ratio { first: first?, second: second? }
+        }
+        Kind::Eliminate => Rule::Eliminate { threshold: cx.optional(&r.threshold).unwrap_or(Decimal::ZERO) },
+        Kind::SlowRise => Rule::SlowRise,
+        Kind::GapNarrow => {
+            let Some(reference) = &r.reference else {
+                cx.error("missing-field", k.span(), "rule kind gap_narrow needs `reference`".into(), "");
+                return None;
+            };
+            Rule::GapNarrow { reference: cx.indicator(reference)? }
+        }
+        Kind::Qualitative => Rule::Qualitative,
+    })
+}
+
+/// kebab-case ASCII: lowercase letters, digits and single dashes.
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}

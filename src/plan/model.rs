@@ -1,0 +1,155 @@
+//! The plan model: metadata, domains, plan-stated baselines and targets, as evaluation sees them. Every number
+//! is an exact decimal and every indicator an [`IndicatorId`]; raw TOML never reaches past `load`.
+
+use crate::diag::Location;
+use crate::indicator::IndicatorId;
+use crate::rule::Rule;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Women's or children's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanKind {
+    Women,
+    Children,
+}
+
+/// 约束性 / 预期性, or nothing where the plan does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribute {
+    /// 约束性.
+    Binding,
+    /// 预期性.
+    Expected,
+    /// The plan states no attribute for this target.
+    #[default]
+    Unspecified,
+}
+
+impl Attribute {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attribute::Binding => "binding",
+            Attribute::Expected => "expected",
+            Attribute::Unspecified => "unspecified",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Attribute::Binding => "约束性",
+            Attribute::Expected => "预期性",
+            Attribute::Unspecified => "未标注",
+        }
+    }
+}
+
+/// Where in the document a target comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetSource {
+    /// A row of an indicator table (专栏).
+    Table,
+    /// A numbered 主要目标 item.
+    Main,
+    /// A 策略措施 / 重点任务 sentence with a hard number.
+    Measures,
+    /// The plan's overall targets (总目标).
+    Overview,
+}
+
+/// The plan's metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanMeta {
+    pub id: String,
+    pub kind: PlanKind,
+    pub title: String,
+    pub region: String,
+    pub authority: String,
+    pub document_number: Option<String>,
+    pub issued: String,
+    pub period: (i32, i32),
+    pub baseline_year: i32,
+    pub target_year: i32,
+    pub source: String,
+}
+
+/// A domain (妇女与健康, 儿童与教育, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Domain {
+    pub id: String,
+    pub name: String,
+    pub section: Option<String>,
+}
+
+/// A figure the document itself states for a year (usually the baseline year).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Baseline {
+    pub indicator: IndicatorId,
+    pub year: i32,
+    pub value: Decimal,
+    pub quote: String,
+    pub section: String,
+}
+
+/// One checkable statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// Unique within the plan (`health-3a`).
+    pub id: String,
+    /// Index into [`Plan::domains`].
+    pub domain: usize,
+    pub section: String,
+    pub item: String,
+    pub source: TargetSource,
+    /// The plan's words, verbatim.
+    pub text: String,
+    /// None only for qualitative targets.
+    pub indicator: Option<IndicatorId>,
+    pub attribute: Attribute,
+    /// The year by which it must hold.
+    pub deadline: i32,
+    pub rule: Rule,
+    /// The reading chosen where the wording is unclear.
+    pub reading: Option<String>,
+    /// Where the target is written in its plan file.
+    pub at: Location,
+}
+
+/// One plan, ready to evaluate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub meta: PlanMeta,
+    pub domains: Vec<Domain>,
+    pub baselines: Vec<Baseline>,
+    pub targets: Vec<Target>,
+    /// The file it was read from.
+    pub file: String,
+}
+
+impl Plan {
+    /// Does the plan state 约束性/预期性 for any target?
+    pub fn states_attributes(&self) -> bool {
+        self.targets.iter().any(|t| t.attribute != Attribute::Unspecified)
+    }
+
+    /// Every indicator the plan reads: targets', references', baselines'.
+    pub fn indicators(&self) -> Vec<IndicatorId> {
+        let mut ids: Vec<IndicatorId> = self
+            .targets
+            .iter()
+            .flat_map(|t| t.indicator.into_iter().chain(t.rule.reference()))
+            .chain(self.baselines.iter().map(|b| b.indicator))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// The value the plan states for an indicator in a year.
+    pub fn stated(&self, indicator: IndicatorId, year: i32) -> Option<Decimal> {
+        self.baselines.iter().find(|b| b.indicator == indicator && b.year == year).map(|b| b.value)
+    }
+}

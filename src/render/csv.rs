@@ -1,0 +1,76 @@
+//! CSV: one row per region and target. A cell a spreadsheet would run as a formula (leading = + - @, tab or
+//! carriage return) gets a leading apostrophe.
+
+use super::{attribute_word, number, reason_text, status_word};
+use crate::cli::Lang;
+use crate::eval::Report;
+
+pub fn render(report: &Report, lang: Lang) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "plan",
+        "region",
+        "year",
+        "id",
+        "indicator",
+        "name",
+        "domain",
+        "attribute",
+        "kind",
+        "target",
+        "value",
+        "baseline",
+        "status",
+        "reason",
+        "warning",
+    ];
+    let _ = w.write_record(header);
+    for region in &report.regions {
+        for r in &region.results {
+            let year = region.year.map(|y| y.to_string()).unwrap_or_default();
+            let row = [
+                report.plan.id.as_str(),
+                &region.region,
+                &year,
+                &r.id,
+                r.indicator.as_deref().unwrap_or(""),
+                &r.name,
+                &r.domain,
+                attribute_word(r.attribute, lang),
+                r.kind.as_str(),
+                &r.target,
+                &number(r.value),
+                &number(r.baseline),
+                status_word(r.status, lang),
+                reason_text(&r.reason, lang),
+                reason_text(&r.warning, lang),
+            ];
+            let _ = w.write_record(row.iter().map(|c| defuse(c)));
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Makes a cell inert for spreadsheets: `=1+1` becomes `'=1+1`.
+pub fn defuse(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defuse;
+
+    #[test]
+    fn formula_cells_are_defused() {
+        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse("+1"), "'+1");
+        assert_eq!(defuse("-1"), "'-1");
+        assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse("≥70"), "≥70");
+        assert_eq!(defuse(""), "");
+    }
+}

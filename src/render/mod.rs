@@ -1,0 +1,132 @@
+//! Output formats. Each renders the same [`Report`], so the table, JSON, CSV, Markdown and JUnit cannot
+//! disagree. The words of statuses, attributes and headers in both languages live here.
+
+pub mod csv;
+pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod table;
+
+use crate::cli::{Format, Lang};
+use crate::eval::{Grade, Report, TargetResult};
+use crate::plan::Attribute;
+use crate::rule::{Reason, Status};
+use rust_decimal::Decimal;
+
+/// Renders a report in a format.
+pub fn render(format: Format, report: &Report, lang: Lang) -> String {
+    match format {
+        Format::Table => table::render(report, lang),
+        Format::Json => json::render(report, lang),
+        Format::Csv => csv::render(report, lang),
+        Format::Markdown => markdown::render(report, lang),
+        Format::Junit => junit::render(report, lang),
+    }
+}
+
+/// A status in the report's language.
+pub fn status_word(status: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => status.as_str(),
+        Lang::Zh => match status {
+            Status::Met => "达标",
+            Status::OnTrack => "进度正常",
+            Status::OffTrack => "进度滞后",
+            Status::Unmet => "未达标",
+            Status::NoData => "无数据",
+            Status::NotAssessed => "不评估",
+        },
+    }
+}
+
+/// An attribute in the report's language.
+pub fn attribute_word(attribute: Attribute, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => attribute.zh(),
+        Lang::En => attribute.as_str(),
+    }
+}
+
+/// The bureaus' word for a grade.
+pub fn grade_word(grade: Grade, lang: Lang) -> &'static str {
+    match (grade, lang) {
+        (Grade::Achieved, Lang::Zh) => "已实现",
+        (Grade::AchievedEarly, Lang::Zh) => "提前实现",
+        (Grade::NearlyAchieved, Lang::Zh) => "基本实现",
+        (Grade::Short, Lang::Zh) => "仍有差距",
+        (Grade::NoData, Lang::Zh) => "无数据",
+        (Grade::NotAssessed, Lang::Zh) => "不评估",
+        (Grade::Achieved, Lang::En) => "achieved",
+        (Grade::AchievedEarly, Lang::En) => "achieved early",
+        (Grade::NearlyAchieved, Lang::En) => "nearly achieved",
+        (Grade::Short, Lang::En) => "short",
+        (Grade::NoData, Lang::En) => "no data",
+        (Grade::NotAssessed, Lang::En) => "not assessed",
+    }
+}
+
+/// A reason in the report's language.
+pub fn reason_text(reason: &Reason, lang: Lang) -> &str {
+    match lang {
+        Lang::Zh => &reason.zh,
+        Lang::En => &reason.en,
+    }
+}
+
+/// A value as computed, or empty.
+pub fn number(value: Option<Decimal>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The indicator with its unit, as a plan's table writes it: 孕产妇死亡率（1/10万）.
+pub fn indicator_label(r: &TargetResult) -> String {
+    if r.indicator.is_none() {
+        return "—".to_string();
+    }
+    match r.unit.as_str() {
+        "" | "ratio" => r.name.clone(),
+        unit => format!("{}（{unit}）", r.name),
+    }
+}
+
+/// One line per report footer: the counts, the row accounting and what `--fail-on` covered.
+pub fn footer_lines(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> Vec<String> {
+    let summary = region.summary();
+    let counts: Vec<String> = summary.iter().map(|(s, n)| format!("{} {n}", status_word(*s, lang))).collect();
+    let a = &report.accounting;
+    let failures = region.failures(report.fail_on_missing);
+    let scope = fail_on_word(report);
+    let mut lines = match lang {
+        Lang::Zh => vec![
+            format!("汇总：{}", counts.join(" · ")),
+            format!("数据行：读取 {} · 本规划使用 {} · 未使用 {} · 拒绝 {}", a.read, a.used, a.unused, a.rejected),
+            format!("检查范围（--fail-on {scope}）：{} 个目标，其中 {failures} 个不通过", report.in_scope),
+        ],
+        Lang::En => vec![
+            format!("Summary: {}", counts.join(" · ")),
+            format!(
+                "Data rows: {} read · {} used by this plan · {} not used · {} rejected",
+                a.read, a.used, a.unused, a.rejected
+            ),
+            format!("Scope (--fail-on {scope}): {} targets, {failures} failing", report.in_scope),
+        ],
+    };
+    if !report.states_attributes {
+        lines.push(match lang {
+            Lang::Zh => "注意：本规划未标注约束性/预期性，--fail-on binding 不覆盖任何目标".to_string(),
+            Lang::En => {
+                "Note: this plan marks no target binding or expected; --fail-on binding covers nothing".to_string()
+            }
+        });
+    }
+    lines
+}
+
+fn fail_on_word(report: &Report) -> &'static str {
+    match report.fail_on {
+        crate::eval::FailOn::Binding => "binding",
+        crate::eval::FailOn::Quantified => "quantified",
+        crate::eval::FailOn::All => "all",
+        crate::eval::FailOn::None => "none",
+    }
+}

@@ -1,0 +1,69 @@
+//! The terminal table: one per region, grouped by domain, with the summary and row accounting beneath.
+
+use super::{attribute_word, footer_lines, indicator_label, number, reason_text, status_word};
+use crate::cli::Lang;
+use crate::eval::{RegionReport, Report};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table};
+
+pub fn render(report: &Report, lang: Lang) -> String {
+    let mut out = String::new();
+    for region in &report.regions {
+        out.push_str(&region_table(report, region, lang));
+        out.push('\n');
+    }
+    out
+}
+
+fn region_table(report: &Report, region: &RegionReport, lang: Lang) -> String {
+    let p = &report.plan;
+    let year = region.year.map_or_else(|| "—".to_string(), |y| y.to_string());
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "{}（{}）\n地区：{} · 评估年份：{year} · 基线年份：{} · 数据：{}\n",
+            p.title, p.id, region.region, p.baseline_year, report.data_file
+        ),
+        Lang::En => format!(
+            "{} ({})\nRegion: {} · Year: {year} · Baseline year: {} · Data: {}\n",
+            p.title, p.id, region.region, p.baseline_year, report.data_file
+        ),
+    };
+    let mut table = Table::new();
+    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+    let header: [&str; 8] = match lang {
+        Lang::Zh => ["领域", "指标", "目标", "属性", "基线", "当年值", "状态", "说明"],
+        Lang::En => ["Domain", "Indicator", "Target", "Attribute", "Baseline", "Value", "Status", "Reason"],
+    };
+    table.set_header(header);
+    let mut last_domain = "";
+    for r in &region.results {
+        let domain = if r.domain == last_domain { String::new() } else { r.domain.clone() };
+        last_domain = &r.domain;
+        let baseline = match (r.baseline, r.baseline_from_plan) {
+            (Some(b), true) => format!("{b}*"),
+            (b, _) => number(b),
+        };
+        table.add_row(vec![
+            Cell::new(domain),
+            Cell::new(indicator_label(r)),
+            Cell::new(&r.target),
+            Cell::new(attribute_word(r.attribute, lang)),
+            Cell::new(baseline),
+            Cell::new(number(r.value)),
+            Cell::new(status_word(r.status, lang)),
+            Cell::new(reason_text(&r.reason, lang)),
+        ]);
+    }
+    out.push_str(&table.to_string());
+    out.push('\n');
+    if region.results.iter().any(|r| r.baseline_from_plan) {
+        out.push_str(match lang {
+            Lang::Zh => "* 基线值取自规划文本\n",
+            Lang::En => "* baseline as the plan itself states it\n",
+        });
+    }
+    for line in footer_lines(report, region, lang) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
