@@ -71,6 +71,9 @@ pub struct CheckArgs {
     /// Rows naming an unknown indicator are reported as unused instead of as errors.
     #[arg(long)]
     pub allow_unknown: bool,
+    /// The sheet of an Excel data file (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     #[command(flatten)]
     pub source: PlanSourceArgs,
 }

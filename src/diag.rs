@@ -25,12 +25,26 @@ pub struct Location {
     pub col: u32,
     /// Byte range in the file's (decoded) text, where known: used to underline the snippet.
     pub span: Option<Range<usize>>,
+    /// A spreadsheet cell reference (`C7`): then the location reads `file!sheet!C7`.
+    pub cell: Option<String>,
 }
 
 impl Location {
     /// A location with no byte span.
     pub fn new(file: Arc<str>, line: u32, col: u32) -> Location {
-        Location { file, line, col, span: None }
+        Location { file, line, col, span: None, cell: None }
+    }
+
+    /// A spreadsheet cell, 1-based row and column: shown as `data.xlsx!Sheet1!C7`.
+    pub fn cell(file: Arc<str>, row: u32, col: u32) -> Location {
+        let mut letters = String::new();
+        let mut n = col;
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            letters.insert(0, (b'A' + rem as u8) as char);
+            n = (n - 1) / 26;
+        }
+        Location { file, line: row, col, span: None, cell: Some(format!("{letters}{row}")) }
     }
 
     /// The location of a byte offset in `text`, with the span `offset..end`.
@@ -40,13 +54,16 @@ impl Location {
         let line = before.matches('\n').count() as u32 + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let col = before.get(line_start..).map_or(0, |s| s.chars().count()) as u32 + 1;
-        Location { file, line, col, span: Some(span) }
+        Location { file, line, col, span: Some(span), cell: None }
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+        match &self.cell {
+            Some(cell) => write!(f, "{}!{cell}", self.file),
+            None => write!(f, "{}:{}:{}", self.file, self.line, self.col),
+        }
     }
 }
 
@@ -221,6 +238,12 @@ mod tests {
         let at = Location::in_text("f.csv".into(), text, 14..15);
         assert_eq!((at.line, at.col), (2, 5));
         assert_eq!(at.to_string(), "f.csv:2:5");
+    }
+
+    #[test]
+    fn cells_read_like_a_spreadsheet() {
+        assert_eq!(Location::cell("d.xlsx!Sheet1".into(), 7, 3).to_string(), "d.xlsx!Sheet1!C7");
+        assert_eq!(Location::cell("d.xlsx!S".into(), 1, 28).to_string(), "d.xlsx!S!AB1");
     }
 
     #[test]

@@ -216,7 +216,7 @@ pub fn series_with_baseline(
     region: usize,
     id: crate::indicator::IndicatorId,
 ) -> (Series, bool) {
-    let mut series = data.series(region, id).cloned().unwrap_or_default();
+    let mut series = data.series(region, id);
     let b = plan.meta.baseline_year;
     let mut from_plan = false;
     if !series.contains_key(&b) {

@@ -43,8 +43,8 @@ pub enum Rule {
     Balance { low: Decimal, high: Decimal },
     /// first:second, e.g. 男女厕位比 2:3; the value is the quotient second/first.
     Ratio { first: Decimal, second: Decimal },
-    /// v ≤ threshold: 消除 (0), 基本消除 (a stated threshold).
-    Eliminate { threshold: Decimal },
+    /// v ≤ threshold: 消除 (0), 基本消除 (`basic`: a stated threshold, or the documented default).
+    Eliminate { threshold: Decimal, basic: bool },
     /// The rise slows: 上升趋势减缓.
     SlowRise,
     /// |A − R| at Y below |A − R| at B: 城乡差距缩小.
@@ -184,7 +184,7 @@ impl Rule {
             Rule::DecreaseBy(Decline::PerYear(x) | Decline::Percent(x)) => vec![x],
             Rule::Maintain { low, high } => low.into_iter().chain(high).collect(),
             Rule::Ratio { first, second } => vec![first, second],
-            Rule::Eliminate { threshold } if !threshold.is_zero() => vec![threshold],
+            Rule::Eliminate { threshold, basic } if !threshold.is_zero() && !basic => vec![threshold],
             _ => vec![],
         }
     }
@@ -431,7 +431,7 @@ fn goal(rule: &Rule, base: Option<Decimal>, default_tolerance: Decimal) -> Optio
         }
         Rule::Range { low, high } => Goal::Band(low, high),
         Rule::Ratio { first, second } => Goal::Bound(Cmp::Ge, second.checked_div(first)?),
-        Rule::Eliminate { threshold } => Goal::Bound(Cmp::Le, threshold),
+        Rule::Eliminate { threshold, .. } => Goal::Bound(Cmp::Le, threshold),
         Rule::DecreaseBy(Decline::Percent(x)) => {
             let factor = Decimal::ONE - x / Decimal::ONE_HUNDRED;
             Goal::Bound(Cmp::Le, base?.checked_mul(factor)?)
@@ -443,41 +443,30 @@ fn goal(rule: &Rule, base: Option<Decimal>, default_tolerance: Decimal) -> Optio
 fn judge_threshold(goal: &Goal, input: &Inputs, v: Decimal, base: Option<Decimal>) -> Verdict {
     let (y, t, b) = (input.year, input.deadline, input.baseline_year);
     let near = goal.is_near(v, input.near);
+    let target = goal.describe();
     if goal.holds(v) {
-        let reason = Reason::new(
-            format!("{y}年 {}，目标 {}", show(v), goal.describe()),
-            format!("{} in {y}, target {}", show(v), goal.describe()),
-        );
-        return verdict(Status::Met, reason);
+        return verdict(Status::Met, Reason::new(format!("达到目标 {target}"), format!("meets {target}")));
     }
     if y >= t {
-        let reason = Reason::new(
-            format!("{y}年 {}，未达目标 {}", show(v), goal.describe()),
-            format!("{} in {y} misses the target {}", show(v), goal.describe()),
-        );
+        let reason = Reason::new(format!("未达目标 {target}"), format!("misses {target}"));
         return Verdict { near, ..verdict(Status::Unmet, reason) };
     }
     let Some(from) = base else {
         let reason = Reason::new(
-            format!("{y}年 {}，未达 {}；无{b}年基线值，无法判断进度", show(v), goal.describe()),
-            format!("{} in {y} misses {}; no {b} baseline to draw the line", show(v), goal.describe()),
+            format!("未达目标 {target}；无{b}年基线值，无法判断进度"),
+            format!("misses {target}; no {b} baseline to draw the line"),
         );
         return Verdict { near, ..verdict(Status::Unmet, reason) };
     };
-    let expected = line(from, goal.aim(from), b, t, y);
-    let (status, zh, en) = if goal.shortfall(v) <= goal.shortfall(expected) {
+    let expected = show(line(from, goal.aim(from), b, t, y).round_dp(2));
+    let (status, zh, en) = if goal.shortfall(v) <= goal.shortfall(line(from, goal.aim(from), b, t, y)) {
         (Status::OnTrack, "不低于", "at least as good as")
     } else {
         (Status::OffTrack, "落后于", "behind")
     };
     let reason = Reason::new(
-        format!("{y}年 {}，{zh}{b}→{t}年进度线的 {}（目标 {}）", show(v), show(expected.round_dp(2)), goal.describe()),
-        format!(
-            "{} in {y} is {en} the {b}→{t} line's {} (target {})",
-            show(v),
-            show(expected.round_dp(2)),
-            goal.describe()
-        ),
+        format!("{zh}{y}年进度线 {expected}（{t}年目标 {target}）"),
+        format!("{en} the {y} line value {expected} ({t} target {target})"),
     );
     Verdict { near, ..verdict(status, reason) }
 }

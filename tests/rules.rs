@@ -198,7 +198,7 @@ fn ratio_gives_the_second_party_its_share(v: &str, want: Status) {
 #[test_case("0", Status::Met)]
 #[test_case("0.01", Status::Unmet)]
 fn eliminate_means_zero_by_default(v: &str, want: Status) {
-    assert_eq!(at_deadline(Rule::Eliminate { threshold: d("0") }, v), want);
+    assert_eq!(at_deadline(Rule::Eliminate { threshold: d("0"), basic: false }, v), want);
 }
 
 #[test_case("2022:10, 2023:12, 2024:13", Status::Met; "rise slows")]
@@ -272,4 +272,11 @@ fn parse(points: &str) -> Vec<(i32, &str)> {
             (y.parse().unwrap(), v)
         })
         .collect()
+}
+
+#[test_case("1", Status::Met)]
+#[test_case("1.01", Status::Unmet)]
+fn basic_elimination_defaults_to_one(v: &str, want: Status) {
+    let rule = Rule::Eliminate { threshold: plancheck::plan::load::BASIC_ELIMINATION, basic: true };
+    assert_eq!(at_deadline(rule, v), want);
 }

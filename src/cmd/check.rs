@@ -23,7 +23,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let (catalog, plan_id) = load_for_plan(&args.plan, &args.source)?;
     let plan = catalog.plan(&plan_id).ok_or_else(|| usage(format!("no plan {plan_id}")))?;
     let mut diags = Diagnostics::new();
-    let load_options = LoadOptions { allow_unknown: args.allow_unknown };
+    let load_options = LoadOptions { allow_unknown: args.allow_unknown, sheet: args.sheet.clone() };
     let data = dataset::load(&args.data, &catalog.registry, &load_options, &mut diags);
     if diags.has_errors() {
         return Err(Error::Invalid(diags));

@@ -91,7 +91,7 @@ fn rule_words(rule: &Rule, registry: &Registry, b: i32, t: i32) -> (String, Stri
             show(*second),
             show(*first)
         )),
-        Rule::Eliminate { threshold: x } => threshold(format!("v(Y) ≤ {}", show(*x))),
+        Rule::Eliminate { threshold: x, .. } => threshold(format!("v(Y) ≤ {}", show(*x))),
         Rule::DecreaseBy(Decline::Percent(x)) => threshold(format!("v(Y) ≤ v({b}) × (1 − {}/100)", show(*x))),
         Rule::DecreaseBy(Decline::PerYear(x)) => {
             let c = format!("(v({b}) − v(Y)) / (Y − {b}) ≥ {}", show(*x));

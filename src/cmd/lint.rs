@@ -33,7 +33,7 @@ pub fn run(args: LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
                 _ => true,
             };
             if named {
-                validate(plan, &mut diags);
+                validate(plan, &catalog.registry, &mut diags);
                 count += 1;
             }
         }

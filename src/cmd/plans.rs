@@ -50,7 +50,10 @@ pub fn list(plans: &[Plan]) -> String {
 fn show(p: &Plan, registry: &crate::indicator::Registry) -> String {
     let m = &p.meta;
     let mut out = format!("{} ({})\n", m.title, m.id);
-    out.push_str(&format!("issued by {} on {}", m.authority, m.issued));
+    out.push_str(&format!("issued by {}", m.authority));
+    if let Some(date) = &m.issued {
+        out.push_str(&format!(" on {date}"));
+    }
     if let Some(n) = &m.document_number {
         out.push_str(&format!(", {n}"));
     }

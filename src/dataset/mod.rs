@@ -1,23 +1,44 @@
-//! Data files of measured values: reading them ([`read`]), their cells ([`value`]), and the [`Dataset`] they
-//! become: values by region, indicator and year, with every row accounted for.
+//! Data files of measured values: reading them ([`read`] for text, [`sheet`] for Excel), their cells
+//! ([`value`]), and the [`Dataset`] they become: values by region, indicator and year, with every row
+//! accounted for.
 
 pub mod read;
+pub mod sheet;
 pub mod value;
 
 use crate::indicator::IndicatorId;
 use crate::rule::Series;
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 pub use read::{load, LoadOptions};
+
+/// One value, with where it was read (for duplicate reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    pub year: i32,
+    pub value: Decimal,
+    /// Byte offset of the row (text) or the row number (sheet).
+    pub at: u64,
+    /// The field the value stood in.
+    pub col: u32,
+}
+
+/// The values of one region.
+#[derive(Debug, Default, Clone)]
+pub struct RegionData {
+    /// Points per indicator, sorted by year once loading is done.
+    pub points: HashMap<IndicatorId, Vec<Point>>,
+}
 
 /// The measured values of one data file.
 #[derive(Debug, Default)]
 pub struct Dataset {
     /// Region names, in order of first appearance; one empty name when the file has no region column.
     pub regions: Vec<String>,
+    pub data: Vec<RegionData>,
     /// Did the file have a region column?
     pub has_region_column: bool,
-    series: HashMap<(u32, IndicatorId), Series>,
     /// Rows read per indicator (rows with a missing value included).
     pub rows_by_indicator: HashMap<IndicatorId, usize>,
     /// Data rows read in all.
@@ -38,9 +59,14 @@ pub struct Accounting {
 }
 
 impl Dataset {
-    /// The series of an indicator in a region (empty when there is none).
-    pub fn series(&self, region: usize, indicator: IndicatorId) -> Option<&Series> {
-        self.series.get(&(region as u32, indicator))
+    /// The series of an indicator in a region.
+    pub fn series(&self, region: usize, indicator: IndicatorId) -> Series {
+        self.points(region, indicator).iter().map(|p| (p.year, p.value)).collect()
+    }
+
+    /// The points of an indicator in a region, sorted by year.
+    pub fn points(&self, region: usize, indicator: IndicatorId) -> &[Point] {
+        self.data.get(region).and_then(|d| d.points.get(&indicator)).map_or(&[], |v| v.as_slice())
     }
 
     /// The index of a region by name.
@@ -50,21 +76,16 @@ impl Dataset {
 
     /// The latest year with any value in a region.
     pub fn latest_year(&self, region: usize) -> Option<i32> {
-        self.series
-            .iter()
-            .filter(|((r, _), _)| *r as usize == region)
-            .filter_map(|(_, s)| s.keys().next_back().copied())
-            .max()
+        self.data.get(region)?.points.values().filter_map(|v| v.last().map(|p| p.year)).max()
     }
 
     /// Every year with a value in a region, ascending.
     pub fn years(&self, region: usize) -> Vec<i32> {
         let mut years: Vec<i32> = self
-            .series
-            .iter()
-            .filter(|((r, _), _)| *r as usize == region)
-            .flat_map(|(_, s)| s.keys().copied())
-            .collect();
+            .data
+            .get(region)
+            .map(|d| d.points.values().flat_map(|v| v.iter().map(|p| p.year)).collect())
+            .unwrap_or_default();
         years.sort_unstable();
         years.dedup();
         years
@@ -76,16 +97,8 @@ impl Dataset {
         Accounting {
             read: self.rows_read,
             used: used_rows,
-            unused: self.rows_read - self.rows_rejected - used_rows,
+            unused: self.rows_read.saturating_sub(self.rows_rejected + used_rows),
             rejected: self.rows_rejected,
         }
-    }
-
-    pub(crate) fn insert(&mut self, region: u32, indicator: IndicatorId, year: i32, value: rust_decimal::Decimal) {
-        self.series.entry((region, indicator)).or_default().insert(year, value);
-    }
-
-    pub(crate) fn get(&self, region: u32, indicator: IndicatorId, year: i32) -> Option<rust_decimal::Decimal> {
-        self.series.get(&(region, indicator)).and_then(|s| s.get(&year)).copied()
     }
 }

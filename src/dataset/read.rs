@@ -1,14 +1,18 @@
 //! Reads a data file: recognises its encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK) and its
 //! form (long `indicator,year,value[,region][,note]` or wide `indicator[,region],2020,2021,...`) from the bytes
-//! and the header, and fills a [`Dataset`]. Every problem is a located diagnostic; reading goes on after each.
+//! and the header, and fills a [`Dataset`]. Excel files go through [`super::sheet`] into the same row reader.
+//! Every problem is a located diagnostic; reading goes on after each. The hot path (one row) allocates nothing:
+//! indicator and region names are interned, and a field's position is worked out only when it is wrong.
 
-use super::value::{convert, parse_cell, Cell};
-use super::Dataset;
+use super::value::{convert, fold, parse_cell, Cell};
+use super::{Dataset, Point};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::indicator::{normalize_name, IndicatorId, Registry};
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+use std::str::FromStr;
 use std::sync::Arc;
 
 /// Choices that change how rows are taken.
@@ -16,11 +20,18 @@ use std::sync::Arc;
 pub struct LoadOptions {
     /// Rows naming an unknown indicator are kept aside as unused instead of being errors.
     pub allow_unknown: bool,
+    /// The sheet of a workbook to read (default: the first).
+    pub sheet: Option<String>,
 }
 
 /// Reads `path` into a dataset; problems go to `diags`.
 pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut Diagnostics) -> Dataset {
-    let file: Arc<str> = path.display().to_string().into();
+    let name = path.display().to_string();
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods") {
+        return super::sheet::load(path, registry, options, diags);
+    }
+    let file: Arc<str> = name.into();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -28,7 +39,18 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
             return Dataset::default();
         }
     };
-    let text = match decode(&bytes) {
+    load_bytes(file, &bytes, registry, options, diags)
+}
+
+/// Reads the bytes of a text data file.
+pub fn load_bytes(
+    file: Arc<str>,
+    bytes: &[u8],
+    registry: &Registry,
+    options: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Dataset {
+    let text = match decode(bytes) {
         Ok(text) => text,
         Err(line) => {
             let msg = format!("{file} is neither UTF-8, UTF-16 nor GB18030 text (first bad byte on line {line})");
@@ -38,10 +60,24 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
     };
     let text: Arc<str> = text.into();
     diags.add_source(file.clone(), text.clone());
-    let mut reader =
-        Reader { file, text: text.clone(), registry, options, diags, data: Dataset::default(), seen: HashMap::new() };
-    reader.read_all();
-    reader.data
+    let mut rows = Rows::new(Origin::Text { file, text: text.clone(), lines: None }, registry, options);
+    let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let start = csv.position().byte();
+        match csv.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => rows.row(&record, start, diags),
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line()) as u32;
+                let at = rows.origin.place(line, start, 0);
+                diags.push(Diagnostic::error("bad-csv", format!("cannot read this row: {e}")).at(at));
+                rows.data.rows_read += 1;
+                rows.data.rows_rejected += 1;
+            }
+        }
+    }
+    rows.finish(diags)
 }
 
 /// Decodes the bytes of a text file; on failure, the line of the first byte that fits no encoding.
@@ -53,18 +89,79 @@ pub fn decode(bytes: &[u8]) -> Result<String, u32> {
         }
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => return Ok(text.to_string()),
+        Ok(text) => Ok(text.to_string()),
         Err(e) => {
             let gb = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes);
-            if let Some(text) = gb {
-                if !text.contains('\0') {
-                    return Ok(text.into_owned());
-                }
+            match gb {
+                Some(text) if !text.contains('\0') => Ok(text.into_owned()),
+                _ => Err(bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32 + 1),
             }
-            let upto = e.valid_up_to();
-            Err(bytes[..upto].iter().filter(|&&b| b == b'\n').count() as u32 + 1)
         }
     }
+}
+
+/// The fields of one row, from a CSV record or a sheet row.
+pub trait Fields {
+    fn count(&self) -> usize;
+    fn field(&self, i: usize) -> &str;
+    fn is_blank(&self) -> bool {
+        (0..self.count()).all(|i| self.field(i).trim().is_empty())
+    }
+}
+
+impl Fields for csv::ByteRecord {
+    fn count(&self) -> usize {
+        csv::ByteRecord::len(self)
+    }
+
+    fn field(&self, i: usize) -> &str {
+        csv::ByteRecord::get(self, i).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+    }
+}
+
+impl Fields for Vec<String> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn field(&self, i: usize) -> &str {
+        <[String]>::get(self, i).map_or("", |s| s.as_str())
+    }
+}
+
+/// Where rows come from, to turn (row, field) into a location.
+pub enum Origin {
+    /// A text file: rows are byte offsets; line starts are indexed on first need.
+    Text { file: Arc<str>, text: Arc<str>, lines: Option<Vec<usize>> },
+    /// A sheet: rows are 1-based row numbers, fields columns from `first_col`.
+    Sheet { file: Arc<str>, first_col: u32 },
+}
+
+impl Origin {
+    /// The location of field `col` of the row at `at` (whose line is `line` when known, else 0).
+    fn place(&mut self, line: u32, at: u64, col: usize) -> Location {
+        match self {
+            Origin::Sheet { file, first_col } => Location::cell(file.clone(), at as u32, *first_col + col as u32),
+            Origin::Text { file, text, lines } => {
+                let start = at as usize;
+                let line = if line > 0 {
+                    line
+                } else {
+                    let index = lines.get_or_insert_with(|| line_starts(text));
+                    index.partition_point(|&s| s <= start) as u32
+                };
+                let span = field_spans(text, start).get(col).cloned().unwrap_or(start..start);
+                let line_start = text.get(..span.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+                let column = text.get(line_start..span.start).map_or(0, |s| s.chars().count()) as u32 + 1;
+                let extra = text.get(start..span.start).map_or(0, |s| s.matches('\n').count()) as u32;
+                Location { file: file.clone(), line: line + extra, col: column, span: Some(span), cell: None }
+            }
+        }
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }
 
 /// The role of a header column.
@@ -95,233 +192,295 @@ fn column_role(name: &str) -> Column {
     }
 }
 
-struct Reader<'a> {
-    file: Arc<str>,
-    text: Arc<str>,
-    registry: &'a Registry,
-    options: &'a LoadOptions,
-    diags: &'a mut Diagnostics,
-    data: Dataset,
-    /// (region, indicator, year) → the line and text of the row that gave it.
-    seen: HashMap<(u32, IndicatorId, i32), (Location, String)>,
+/// The header, resolved.
+struct Layout {
+    width: usize,
+    indicator: usize,
+    region: Option<usize>,
+    /// (column of the value, the year: from a column of the row, or fixed by the header)
+    values: Vec<(usize, YearFrom)>,
 }
 
-impl Reader<'_> {
-    fn read_all(&mut self) {
-        let text = self.text.clone();
-        let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-        let mut header: Option<Vec<Column>> = None;
-        let mut record = csv::StringRecord::new();
-        loop {
-            let start = csv.position().byte() as usize;
-            match csv.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line()) as u32;
-                    let msg = format!("cannot read this row: {e}");
-                    let at = Location::new(self.file.clone(), line.max(1), 1);
-                    self.diags.push(Diagnostic::error("bad-csv", msg).at(at));
-                    self.data.rows_read += 1;
-                    self.data.rows_rejected += 1;
-                    continue;
-                }
-            }
-            let line = record.position().map_or(1, |p| p.line()) as u32;
-            if record.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            let spans = field_spans(&text, start);
-            let row = Row { line, start, spans, fields: &record };
-            match &header {
-                None => header = self.read_header(&row),
-                Some(columns) => {
-                    let columns = columns.clone();
-                    self.read_row(&columns, &row);
-                }
-            }
-        }
-        if header.is_none() {
-            let msg = format!("{} has no header row (expected indicator,year,value)", self.file);
-            self.diags.push(Diagnostic::error("empty-file", msg).at(Location::new(self.file.clone(), 1, 1)));
+#[derive(Clone, Copy)]
+enum YearFrom {
+    Column(usize),
+    Fixed(i32),
+}
+
+/// The row reader shared by text and sheets.
+pub struct Rows<'a> {
+    pub origin: Origin,
+    registry: &'a Registry,
+    options: &'a LoadOptions,
+    pub data: Dataset,
+    layout: Option<Layout>,
+    /// Interned indicator names as written → what they name (None: unknown).
+    names: HashMap<String, Option<IndicatorId>>,
+    regions: HashMap<String, u32>,
+    /// The line of the current row, when the reader knows it.
+    line: u32,
+}
+
+impl<'a> Rows<'a> {
+    pub fn new(origin: Origin, registry: &'a Registry, options: &'a LoadOptions) -> Rows<'a> {
+        Rows {
+            origin,
+            registry,
+            options,
+            data: Dataset::default(),
+            layout: None,
+            names: HashMap::new(),
+            regions: HashMap::new(),
+            line: 0,
         }
     }
 
-    fn read_header(&mut self, row: &Row) -> Option<Vec<Column>> {
-        let columns: Vec<Column> = row.fields.iter().map(column_role).collect();
-        let has = |c: Column| columns.contains(&c);
-        let wide = columns.iter().any(|c| matches!(c, Column::YearValues(_)));
-        let long = has(Column::Year) && has(Column::Value);
-        if has(Column::Indicator) && (long || wide) {
-            self.data.has_region_column = has(Column::Region);
-            if !self.data.has_region_column {
-                self.data.regions.push(String::new());
-            }
-            return Some(columns);
-        }
-        let msg =
-            "the header names neither the long form (indicator,year,value) nor the wide form (indicator,2020,2021,...)";
-        let at = self.at(row, 0);
-        self.diags.push(Diagnostic::error("bad-header", msg).at(at).label("header row"));
-        None
-    }
-
-    fn at(&self, row: &Row, field: usize) -> Location {
-        let span = row.spans.get(field).cloned().unwrap_or(row.start..row.start);
-        let line_start = self.text.get(..span.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
-        let col = self.text.get(line_start..span.start).map_or(0, |s| s.chars().count()) as u32 + 1;
-        let line = row.line + self.text.get(row.start..span.start).map_or(0, |s| s.matches('\n').count()) as u32;
-        Location { file: self.file.clone(), line, col, span: Some(span) }
-    }
-
-    fn reject(&mut self, row: &Row, field: usize, code: &'static str, message: String, label: &str) {
-        let at = self.at(row, field);
-        self.diags.push(Diagnostic::error(code, message).at(at).label(label));
-    }
-
-    fn read_row(&mut self, columns: &[Column], row: &Row) {
-        self.data.rows_read += 1;
-        let before = self.diags.error_count();
-        if row.fields.len() != columns.len() {
-            let msg = format!("this row has {} fields, the header has {}", row.fields.len(), columns.len());
-            self.reject(row, row.fields.len().min(columns.len()).saturating_sub(1), "ragged-row", msg, "");
-            self.data.rows_rejected += 1;
+    /// Takes one row: the header first, then data rows. `at` is the row's byte offset or sheet row.
+    pub fn row<F: Fields>(&mut self, fields: &F, at: u64, diags: &mut Diagnostics) {
+        if fields.is_blank() {
             return;
         }
-        let field = |c: Column| columns.iter().position(|x| *x == c);
-        let region = match field(Column::Region) {
-            Some(i) => self.region(row.fields.get(i).unwrap_or("").trim()),
-            None => 0,
-        };
-        let Some(ind_col) = field(Column::Indicator) else { return };
-        let indicator = self.indicator(row, ind_col);
-        let year_cells: Vec<(usize, Option<i32>)> = match field(Column::Year) {
-            Some(i) => vec![(field(Column::Value).unwrap_or(i), self.year(row, i))],
-            None => columns
+        if self.layout.is_none() {
+            self.layout = self.header(fields, at, diags);
+            if self.layout.is_none() {
+                self.data.rows_read += 1;
+                self.data.rows_rejected += 1;
+            }
+            return;
+        }
+        self.data.rows_read += 1;
+        if !self.data_row(fields, at, diags) {
+            self.data.rows_rejected += 1;
+        }
+    }
+
+    fn error(&mut self, at: u64, col: usize, code: &'static str, message: String, label: &str, diags: &mut Diagnostics) {
+        let place = self.origin.place(self.line, at, col);
+        diags.push(Diagnostic::error(code, message).at(place).label(label));
+    }
+
+    fn header<F: Fields>(&mut self, fields: &F, at: u64, diags: &mut Diagnostics) -> Option<Layout> {
+        let columns: Vec<Column> = (0..fields.count()).map(|i| column_role(fields.field(i))).collect();
+        let find = |c: Column| columns.iter().position(|x| *x == c);
+        let values: Vec<(usize, YearFrom)> = match (find(Column::Year), find(Column::Value)) {
+            (Some(y), Some(v)) => vec![(v, YearFrom::Column(y))],
+            _ => columns
                 .iter()
                 .enumerate()
                 .filter_map(|(i, c)| match c {
-                    Column::YearValues(y) => Some((i, Some(*y))),
+                    Column::YearValues(y) => Some((i, YearFrom::Fixed(*y))),
                     _ => None,
                 })
                 .collect(),
         };
-        match indicator {
-            Ok(Some(id)) => {
-                for (col, year) in year_cells {
-                    if let Some(year) = year {
-                        self.value(row, col, region, id, year);
-                    }
-                }
-                if self.diags.error_count() == before {
-                    *self.data.rows_by_indicator.entry(id).or_default() += 1;
-                }
+        let Some(indicator) = find(Column::Indicator).filter(|_| !values.is_empty()) else {
+            let msg = "the header names neither the long form (indicator,year,value) nor the wide form (indicator,2020,2021,...)";
+            self.error(at, 0, "bad-header", msg.to_string(), "header row", diags);
+            return None;
+        };
+        let region = find(Column::Region);
+        self.data.has_region_column = region.is_some();
+        let _ = (Column::Note, Column::Other);
+        Some(Layout { width: columns.len(), indicator, region, values })
+    }
+
+    /// Reads a data row; false when it was rejected.
+    fn data_row<F: Fields>(&mut self, fields: &F, at: u64, diags: &mut Diagnostics) -> bool {
+        let Some(layout) = self.layout.take() else { return false };
+        let ok = self.data_row_in(&layout, fields, at, diags);
+        self.layout = Some(layout);
+        ok
+    }
+
+    fn data_row_in<F: Fields>(&mut self, layout: &Layout, fields: &F, at: u64, diags: &mut Diagnostics) -> bool {
+        if fields.count() != layout.width {
+            let msg = format!("this row has {} fields, the header has {}", fields.count(), layout.width);
+            let col = fields.count().min(layout.width).saturating_sub(1);
+            self.error(at, col, "ragged-row", msg, "", diags);
+            return false;
+        }
+        let region = layout.region.map_or(0, |i| self.region(fields.field(i).trim()));
+        if layout.region.is_none() && self.data.regions.is_empty() {
+            self.data.regions.push(String::new());
+            self.data.data.push(Default::default());
+        }
+        let indicator = match self.indicator(fields.field(layout.indicator)) {
+            Some(Some(id)) => id,
+            Some(None) => {
+                self.data.rows_unknown += 1;
+                return true;
             }
-            Ok(None) => self.data.rows_unknown += 1,
-            Err(()) => {}
+            None => {
+                self.unknown_indicator(fields.field(layout.indicator), at, layout.indicator, diags);
+                return false;
+            }
+        };
+        let mut ok = true;
+        for &(col, year_from) in &layout.values {
+            let year = match year_from {
+                YearFrom::Fixed(y) => Some(y),
+                YearFrom::Column(c) => self.year(fields.field(c), at, c, diags),
+            };
+            match year {
+                Some(year) => ok &= self.value(fields.field(col), at, col, region, indicator, year, diags),
+                None => ok = false,
+            }
         }
-        if self.diags.error_count() > before {
-            self.data.rows_rejected += 1;
+        if ok {
+            *self.data.rows_by_indicator.entry(indicator).or_default() += 1;
         }
+        ok
     }
 
     fn region(&mut self, name: &str) -> u32 {
-        match self.data.region_index(name) {
-            Some(i) => i as u32,
+        if let Some(&i) = self.regions.get(name) {
+            return i;
+        }
+        let i = self.data.regions.len() as u32;
+        self.data.regions.push(name.to_string());
+        self.data.data.push(Default::default());
+        self.regions.insert(name.to_string(), i);
+        i
+    }
+
+    /// Some(Some(id)): known; Some(None): unknown and allowed; None: unknown, an error.
+    fn indicator(&mut self, name: &str) -> Option<Option<IndicatorId>> {
+        let found = match self.names.get(name) {
+            Some(found) => *found,
             None => {
-                self.data.regions.push(name.to_string());
-                (self.data.regions.len() - 1) as u32
+                let found = self.registry.lookup(name.trim());
+                self.names.insert(name.to_string(), found);
+                found
             }
+        };
+        match found {
+            Some(id) => Some(Some(id)),
+            None if self.options.allow_unknown && !name.trim().is_empty() => Some(None),
+            None => None,
         }
     }
 
-    /// Ok(None): unknown and allowed; Err: unknown, reported.
-    fn indicator(&mut self, row: &Row, col: usize) -> Result<Option<IndicatorId>, ()> {
-        let name = row.fields.get(col).unwrap_or("").trim();
-        if let Some(id) = self.registry.lookup(name) {
-            return Ok(Some(id));
-        }
-        if self.options.allow_unknown && !name.is_empty() {
-            return Ok(None);
-        }
+    fn unknown_indicator(&mut self, name: &str, at: u64, col: usize, diags: &mut Diagnostics) {
+        let name = name.trim();
         let all = self.registry.iter().map(|(id, _)| id);
         let label = match self.registry.suggest(name, all) {
             Some(s) => format!("did you mean {s}?"),
             None => "not in the indicator registry (--allow-unknown sets such rows aside)".to_string(),
         };
-        let msg = if name.is_empty() {
-            "the indicator is empty".to_string()
-        } else {
-            format!("{name} is not a known indicator")
-        };
-        self.reject(row, col, "unknown-indicator", msg, &label);
-        Err(())
+        let msg = if name.is_empty() { "the indicator is empty".to_string() } else { format!("{name} is not a known indicator") };
+        self.error(at, col, "unknown-indicator", msg, &label, diags);
     }
 
-    fn year(&mut self, row: &Row, col: usize) -> Option<i32> {
-        let raw = row.fields.get(col).unwrap_or("");
-        match super::value::fold(raw).trim_end_matches('年').parse::<i32>() {
+    fn year(&mut self, raw: &str, at: u64, col: usize, diags: &mut Diagnostics) -> Option<i32> {
+        let parsed = match raw.parse::<i32>() {
+            Ok(y) => Ok(y),
+            Err(_) => fold(raw).trim_end_matches('年').parse::<i32>(),
+        };
+        match parsed {
             Ok(y) if (1949..=2100).contains(&y) => Some(y),
             Ok(y) => {
-                self.reject(row, col, "bad-year", format!("year {y} lies outside 1949–2100"), "");
+                self.error(at, col, "bad-year", format!("year {y} lies outside 1949–2100"), "", diags);
                 None
             }
             Err(_) => {
-                self.reject(row, col, "bad-year", format!("{raw:?} is not a year"), "");
+                self.error(at, col, "bad-year", format!("{raw:?} is not a year"), "", diags);
                 None
             }
         }
     }
 
-    fn value(&mut self, row: &Row, col: usize, region: u32, id: IndicatorId, year: i32) {
-        let raw = row.fields.get(col).unwrap_or("");
-        let unit = &self.registry.get(id).unit;
-        let parsed = parse_cell(raw).and_then(|cell| match cell {
-            Cell::Missing => Ok(None),
-            Cell::Number { value, unit: cell_unit } => convert(value, &cell_unit, unit, raw.trim()).map(Some),
-        });
-        let value = match parsed {
-            Ok(Some(v)) => v,
-            Ok(None) => return,
-            Err(e) => return self.reject(row, col, e.code(), e.message(), ""),
+    #[allow(clippy::too_many_arguments)]
+    fn value(
+        &mut self,
+        raw: &str,
+        at: u64,
+        col: usize,
+        region: u32,
+        id: IndicatorId,
+        year: i32,
+        diags: &mut Diagnostics,
+    ) -> bool {
+        let parsed = match plain_decimal(raw) {
+            Some(v) => Ok(Some(v)),
+            None => parse_cell(raw).and_then(|cell| match cell {
+                Cell::Missing => Ok(None),
+                Cell::Number { value, unit } => convert(value, &unit, &self.registry.get(id).unit, raw.trim()).map(Some),
+            }),
         };
-        let at = self.at(row, col);
-        let key = (region, id, year);
-        if let Some(old) = self.data.get(region, id, year) {
-            let (first, first_raw) = self.seen.get(&key).cloned().unwrap_or((at.clone(), String::new()));
-            let name = &self.registry.get(id).name;
-            if old == value {
-                let msg = format!("{name} {year} is given twice with the same value (first on line {})", first.line);
-                self.diags.push(
-                    Diagnostic::warning("duplicate-row", msg).at(at).label("again here").related(first, "first here"),
-                );
-            } else {
-                let msg = format!(
-                    "{name} {year} is given twice with different values: {} on line {}, {} on line {}",
-                    first_raw.trim(),
-                    first.line,
-                    raw.trim(),
-                    at.line
-                );
-                let d = Diagnostic::error("conflicting-rows", msg)
-                    .at(at)
-                    .label("second value")
-                    .related(first, "first value");
-                self.diags.push(d);
+        match parsed {
+            Ok(Some(value)) => {
+                let point = Point { year, value, at, col: col as u32 };
+                let region = &mut self.data.data[region as usize];
+                region.points.entry(id).or_default().push(point);
+                true
             }
-            return;
+            Ok(None) => true,
+            Err(e) => {
+                self.error(at, col, e.code(), e.message(), "", diags);
+                false
+            }
         }
-        self.seen.insert(key, (at, raw.to_string()));
-        self.data.insert(region, id, year, value);
+    }
+
+    /// Sorts every series and reports values given twice; returns the dataset.
+    pub fn finish(mut self, diags: &mut Diagnostics) -> Dataset {
+        if self.layout.is_none() && self.data.rows_read == 0 {
+            let file = match &self.origin {
+                Origin::Text { file, .. } | Origin::Sheet { file, .. } => file.clone(),
+            };
+            let msg = format!("{file} has no header row (expected indicator,year,value)");
+            diags.push(Diagnostic::error("empty-file", msg).at(Location::new(file, 1, 1)));
+        }
+        let mut twice = Vec::new();
+        for (r, region) in self.data.data.iter_mut().enumerate() {
+            for (id, points) in region.points.iter_mut() {
+                points.sort_by_key(|p| (p.year, p.at));
+                if points.windows(2).any(|w| w[0].year == w[1].year) {
+                    twice.extend(points.windows(2).filter(|w| w[0].year == w[1].year).map(|w| (r, *id, w[0], w[1])));
+                    points.dedup_by_key(|p| p.year);
+                }
+            }
+        }
+        twice.sort_by_key(|(_, _, _, second)| second.at);
+        for (region, id, first, second) in twice {
+            self.report_twice(region, id, first, second, diags);
+        }
+        self.data
+    }
+
+    fn report_twice(&mut self, region: usize, id: IndicatorId, first: Point, second: Point, diags: &mut Diagnostics) {
+        let name = &self.registry.get(id).name;
+        let year = first.year;
+        let place = |origin: &mut Origin, p: &Point| origin.place(0, p.at, p.col as usize);
+        let (a, b) = (place(&mut self.origin, &first), place(&mut self.origin, &second));
+        let region_name = match self.data.regions.get(region) {
+            Some(r) if !r.is_empty() => format!("{r} "),
+            _ => String::new(),
+        };
+        if first.value == second.value {
+            let msg = format!("{region_name}{name} {year} is given twice with the same value (lines {} and {})", a.line, b.line);
+            diags.push(Diagnostic::warning("duplicate-row", msg).at(b).label("again here").related(a, "first here"));
+        } else {
+            let msg = format!(
+                "{region_name}{name} {year} is given twice with different values: {} on line {}, {} on line {}",
+                first.value, a.line, second.value, b.line
+            );
+            let d = Diagnostic::error("conflicting-rows", msg).at(b).label("second value").related(a, "first value");
+            diags.push(d);
+            self.data.rows_rejected += 1;
+        }
     }
 }
 
-/// One record with what is needed to locate its fields.
-struct Row<'r> {
-    line: u32,
-    start: usize,
-    spans: Vec<Range<usize>>,
-    fields: &'r csv::StringRecord,
+/// A cell that is a plain ASCII decimal (`98.5`): read without folding or allocating.
+fn plain_decimal(raw: &str) -> Option<Decimal> {
+    let b = raw.as_bytes();
+    let plain = !b.is_empty() && b.len() <= 20 && b[0].is_ascii_digit() && b.iter().all(|c| c.is_ascii_digit() || *c == b'.');
+    if plain {
+        Decimal::from_str(raw).ok()
+    } else {
+        None
+    }
 }
 
 /// Byte spans of the fields of the CSV record that starts at `start` (quotes respected).
@@ -376,5 +535,12 @@ mod tests {
         assert_eq!(column_role("2021"), Column::YearValues(2021));
         assert_eq!(column_role("2021年"), Column::YearValues(2021));
         assert_eq!(column_role("12"), Column::Other);
+    }
+
+    #[test]
+    fn plain_decimals_take_the_fast_path() {
+        assert_eq!(plain_decimal("98.5"), Decimal::from_str("98.5").ok());
+        assert_eq!(plain_decimal("98.5%"), None);
+        assert_eq!(plain_decimal("-1"), None);
     }
 }

@@ -187,7 +187,7 @@ struct RawMeta {
     region: String,
     authority: String,
     document_number: Option<String>,
-    issued: String,
+    issued: Option<String>,
     period: Spanned<[i32; 2]>,
     baseline_year: i32,
     target_year: Spanned<i32>,
@@ -220,7 +220,7 @@ struct RawTarget {
     section: String,
     item: String,
     source: TargetSource,
-    text: String,
+    text: Spanned<String>,
     indicator: Option<Spanned<String>>,
     #[serde(default)]
     attribute: Attribute,
@@ -240,6 +240,7 @@ struct RawRule {
     per_year: Option<Spanned<String>>,
     percent: Option<Spanned<String>>,
     threshold: Option<Spanned<String>>,
+    basic: Option<bool>,
     first: Option<Spanned<String>>,
     second: Option<Spanned<String>>,
     reference: Option<Spanned<String>>,
@@ -413,7 +414,8 @@ fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, do
         section: t.section,
         item: t.item,
         source: t.source,
-        text: t.text,
+        text_at: cx.at(t.text.span()),
+        text: t.text.into_inner(),
         indicator,
         attribute: t.attribute,
         deadline,
@@ -502,7 +504,11 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
             }
             Rule::Ratio { first: first?, second: second? }
         }
-        Kind::Eliminate => Rule::Eliminate { threshold: cx.optional(&r.threshold).unwrap_or(Decimal::ZERO) },
+        Kind::Eliminate => {
+            let basic = r.basic.unwrap_or(false);
+            let default = if basic { BASIC_ELIMINATION } else { Decimal::ZERO };
+            Rule::Eliminate { threshold: cx.optional(&r.threshold).unwrap_or(default), basic }
+        }
         Kind::SlowRise => Rule::SlowRise,
         Kind::GapNarrow => {
             let Some(reference) = &r.reference else {
@@ -514,6 +520,9 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
         Kind::Qualitative => Rule::Qualitative,
     })
 }
+
+/// 基本消除 with no stated threshold: at most 1 (in the indicator's unit; 1 % for a rate).
+pub const BASIC_ELIMINATION: Decimal = Decimal::ONE;
 
 /// kebab-case ASCII: lowercase letters, digits and single dashes.
 pub fn is_kebab(id: &str) -> bool {

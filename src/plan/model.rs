@@ -69,7 +69,8 @@ pub struct PlanMeta {
     pub region: String,
     pub authority: String,
     pub document_number: Option<String>,
-    pub issued: String,
+    /// Date of the issuing notice, where the document gives one.
+    pub issued: Option<String>,
     pub period: (i32, i32),
     pub baseline_year: i32,
     pub target_year: i32,
@@ -116,6 +117,8 @@ pub struct Target {
     pub reading: Option<String>,
     /// Where the target is written in its plan file.
     pub at: Location,
+    /// Where its `text` is written.
+    pub text_at: Location,
 }
 
 /// One plan, ready to evaluate.

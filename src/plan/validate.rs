@@ -1,14 +1,16 @@
 //! Checks beyond what loading enforces, run by `lint`: duplicate target ids, numbers in a target's text that
-//! its rule does not use (and the reverse), targets outside the plan's domains, domains without targets.
+//! its rule does not use (and the reverse), domains without targets.
 
-use super::model::Plan;
+use super::model::{Plan, Target};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::indicator::{normalize_name, Registry};
 use crate::plan::load::is_kebab;
 use crate::rule::Kind;
+use rust_decimal::Decimal;
 use std::collections::HashSet;
 
 /// Validates one loaded plan.
-pub fn validate(plan: &Plan, diags: &mut Diagnostics) {
+pub fn validate(plan: &Plan, registry: &Registry, diags: &mut Diagnostics) {
     let mut seen = HashSet::new();
     if !is_kebab(&plan.meta.id) {
         diags.push(Diagnostic::error("bad-id", format!("plan id {:?} is not kebab-case ASCII", plan.meta.id)));
@@ -19,11 +21,10 @@ pub fn validate(plan: &Plan, diags: &mut Diagnostics) {
             diags.push(Diagnostic::error("duplicate-id", msg).at(t.at.clone()));
         }
         if !is_kebab(&t.id) {
-            diags.push(
-                Diagnostic::error("bad-id", format!("target id {:?} is not kebab-case ASCII", t.id)).at(t.at.clone()),
-            );
+            let msg = format!("target id {:?} is not kebab-case ASCII", t.id);
+            diags.push(Diagnostic::error("bad-id", msg).at(t.at.clone()));
         }
-        check_numbers(t, diags);
+        check_numbers(plan, registry, t, diags);
     }
     for (i, d) in plan.domains.iter().enumerate() {
         if !plan.targets.iter().any(|t| t.domain == i) {
@@ -33,53 +34,107 @@ pub fn validate(plan: &Plan, diags: &mut Diagnostics) {
     }
 }
 
-/// Each number of the rule should appear in the text, and each number in the text should be in the rule.
-fn check_numbers(t: &super::model::Target, diags: &mut Diagnostics) {
+/// Each number of the rule must appear in the text; each number in the text should be in the rule, unless it
+/// belongs to the indicator's name, a year, or another target written with the same text.
+fn check_numbers(plan: &Plan, registry: &Registry, t: &Target, diags: &mut Diagnostics) {
     if t.rule.kind() == Kind::Qualitative {
         return;
     }
     let in_text = numbers_in(&t.text);
     for x in t.rule.numbers() {
         if !in_text.contains(&x.normalize()) {
-            let msg = format!(
-                "target {}: the rule's number {} does not appear in its text {:?}",
-                t.id,
-                x.normalize(),
-                t.text
-            );
-            diags.push(Diagnostic::error("number-not-in-text", msg).at(t.at.clone()));
+            let msg = format!("target {}: the rule's number {} does not appear in its text", t.id, x.normalize());
+            diags.push(Diagnostic::error("number-not-in-text", msg).at(t.text_at.clone()).label("the text"));
         }
     }
-    let in_rule: Vec<_> = t.rule.numbers().iter().map(|x| x.normalize()).collect();
+    let mut accounted: Vec<Decimal> = plan
+        .targets
+        .iter()
+        .filter(|o| o.text == t.text)
+        .flat_map(|o| o.rule.numbers())
+        .map(|x| x.normalize())
+        .collect();
+    for id in t.indicator.into_iter().chain(t.rule.reference()) {
+        let ind = registry.get(id);
+        for name in std::iter::once(&ind.name).chain(&ind.aliases) {
+            accounted.extend(numbers_in(name));
+        }
+    }
     for x in in_text {
-        if !in_rule.contains(&x) && !incidental(&t.text, x) {
-            let msg = format!("target {}: its text {:?} states {} but the rule does not use it", t.id, t.text, x);
-            diags.push(Diagnostic::warning("number-not-in-rule", msg).at(t.at.clone()));
+        let year = x.fract().is_zero() && (Decimal::from(1949)..=Decimal::from(2100)).contains(&x);
+        if !accounted.contains(&x) && !year && !is_unit_number(&t.text, x) && !is_age(&t.text, x) {
+            let msg = format!("target {}: its text states {} but the rule does not use it", t.id, x);
+            diags.push(Diagnostic::warning("number-not-in-rule", msg).at(t.text_at.clone()).label("the text"));
         }
     }
 }
 
-/// Numbers that are part of a name or a date, not a target value: years, 1/10万's "1" and "10".
-fn incidental(text: &str, x: rust_decimal::Decimal) -> bool {
-    let s = x.to_string();
-    let year = (1949..=2100).contains(&x.trunc().try_into().unwrap_or(0i64)) && x.fract().is_zero();
-    year || text.contains(&format!("{s}/10万")) && (s == "1") || text.contains("/10万") && s == "10"
+/// The 1 and 10 of 1/10万.
+fn is_unit_number(text: &str, x: Decimal) -> bool {
+    normalize_name(text).contains("/10万") && (x == Decimal::ONE || x == Decimal::TEN)
 }
 
-/// The decimal numbers written in a text (full-width digits folded).
-pub fn numbers_in(text: &str) -> Vec<rust_decimal::Decimal> {
-    let folded = crate::indicator::normalize_name(text);
+/// An age that names the group (3岁以下儿童), not a target value.
+fn is_age(text: &str, x: Decimal) -> bool {
+    normalize_name(text).contains(&format!("{x}岁"))
+}
+
+/// The numbers a text states: decimal digits (full-width folded), Chinese numerals before a measure word
+/// (一名, 两项, 二级), and 全覆盖 / 全面普及 as 100.
+pub fn numbers_in(text: &str) -> Vec<Decimal> {
+    let folded = normalize_name(text);
     let mut out = Vec::new();
     let mut current = String::new();
-    for c in folded.chars().chain(std::iter::once(' ')) {
+    let chars: Vec<char> = folded.chars().collect();
+    for (i, c) in chars.iter().copied().chain(std::iter::once(' ')).enumerate() {
         if c.is_ascii_digit() || (c == '.' && !current.is_empty()) {
             current.push(c);
-        } else if !current.is_empty() {
-            if let Ok(x) = current.trim_end_matches('.').parse::<rust_decimal::Decimal>() {
+            continue;
+        }
+        if !current.is_empty() {
+            if let Ok(x) = current.trim_end_matches('.').parse::<Decimal>() {
                 out.push(x.normalize());
             }
             current.clear();
         }
+        let counted = chars.get(i + 1).is_some_and(|next| "名项级个所人次位家岁倍成".contains(*next));
+        if let Some(n) = chinese_digit(c).filter(|_| counted) {
+            out.push(Decimal::from(n));
+        }
+    }
+    if folded.contains("全覆盖") || folded.contains("全面普及") {
+        out.push(Decimal::ONE_HUNDRED);
     }
     out
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbers_in;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn numbers_in_digits_chinese_numerals_and_full_coverage() {
+        let d = |n: i64| Decimal::from(n);
+        assert_eq!(numbers_in("达到７０％以上"), vec![d(70)]);
+        assert_eq!(numbers_in("至少配备一名女干部"), vec![d(1)]);
+        assert_eq!(numbers_in("实现全覆盖"), vec![d(100)]);
+        assert_eq!(numbers_in("控制在12/10万以下"), vec![d(12), d(10)]);
+    }
 }

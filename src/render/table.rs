@@ -3,7 +3,10 @@
 use super::{attribute_word, footer_lines, indicator_label, number, reason_text, status_word};
 use crate::cli::Lang;
 use crate::eval::{RegionReport, Report};
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ColumnConstraint, ContentArrangement, Table, Width};
+
+/// Widest a column may grow before its text wraps: domain, indicator, target, ..., reason.
+const MAX_WIDTHS: [u16; 8] = [18, 30, 26, 8, 10, 10, 10, 44];
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
@@ -28,12 +31,17 @@ fn region_table(report: &Report, region: &RegionReport, lang: Lang) -> String {
         ),
     };
     let mut table = Table::new();
-    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     let header: [&str; 8] = match lang {
         Lang::Zh => ["领域", "指标", "目标", "属性", "基线", "当年值", "状态", "说明"],
         Lang::En => ["Domain", "Indicator", "Target", "Attribute", "Baseline", "Value", "Status", "Reason"],
     };
     table.set_header(header);
+    for (i, width) in MAX_WIDTHS.iter().enumerate() {
+        if let Some(column) = table.column_mut(i) {
+            column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(*width)));
+        }
+    }
     let mut last_domain = "";
     for r in &region.results {
         let domain = if r.domain == last_domain { String::new() } else { r.domain.clone() };
