@@ -1,5 +1,5 @@
 //! Evaluation: a plan × each region of a dataset × an evaluation year → a [`Report`] of verdicts. This is the
-//! only place that decides which year is Y, where the baseline value comes from (the data at B, else the figure
+//! only place that decides which year is Y, the order of results (by domain, then as the plan lists them), where the baseline value comes from (the data at B, else the figure
 //! the plan itself states) and which targets a `--fail-on` scope covers. Renderers only read the Report.
 
 use crate::dataset::{Accounting, Dataset};
@@ -205,7 +205,9 @@ fn evaluate_region(plan: &Plan, registry: &Registry, data: &Dataset, region: usi
         Some(r) if !r.is_empty() => r.clone(),
         _ => plan.meta.region.clone(),
     };
-    let results = plan.targets.iter().map(|t| evaluate_target(plan, registry, data, region, year, t, o)).collect();
+    let mut order: Vec<&Target> = plan.targets.iter().collect();
+    order.sort_by_key(|t| t.domain);
+    let results = order.into_iter().map(|t| evaluate_target(plan, registry, data, region, year, t, o)).collect();
     RegionReport { region: name, year, results }
 }
 
@@ -219,11 +221,9 @@ pub fn series_with_baseline(
     let mut series = data.series(region, id);
     let b = plan.meta.baseline_year;
     let mut from_plan = false;
-    if !series.contains_key(&b) {
-        if let Some(v) = plan.stated(id, b) {
-            series.insert(b, v);
-            from_plan = true;
-        }
+    if let (std::collections::btree_map::Entry::Vacant(slot), Some(v)) = (series.entry(b), plan.stated(id, b)) {
+        slot.insert(v);
+        from_plan = true;
     }
     (series, from_plan)
 }

@@ -80,7 +80,7 @@ fn rule_words(rule: &Rule, registry: &Registry, b: i32, t: i32) -> (String, Stri
         Rule::Lt(x) => threshold(format!("v(Y) < {} (exclusive)", show(*x))),
         Rule::Eq(x) => threshold(format!("v(Y) = {}", show(*x))),
         Rule::Approx { value, tolerance } => {
-            let tol = tolerance.map_or_else(|| "the run's tolerance (default 5)".to_string(), |t| show(t));
+            let tol = tolerance.map_or_else(|| "the run's tolerance (default 5)".to_string(), show);
             threshold(format!("|v(Y) − {}| ≤ {tol} % of {}", show(*value), show(*value)))
         }
         Rule::Range { low, high } => threshold(format!("{} ≤ v(Y) ≤ {}", show(*low), show(*high))),

@@ -254,7 +254,15 @@ impl<'a> Rows<'a> {
         }
     }
 
-    fn error(&mut self, at: u64, col: usize, code: &'static str, message: String, label: &str, diags: &mut Diagnostics) {
+    fn error(
+        &mut self,
+        at: u64,
+        col: usize,
+        code: &'static str,
+        message: String,
+        label: &str,
+        diags: &mut Diagnostics,
+    ) {
         let place = self.origin.place(self.line, at, col);
         diags.push(Diagnostic::error(code, message).at(place).label(label));
     }
@@ -367,7 +375,11 @@ impl<'a> Rows<'a> {
             Some(s) => format!("did you mean {s}?"),
             None => "not in the indicator registry (--allow-unknown sets such rows aside)".to_string(),
         };
-        let msg = if name.is_empty() { "the indicator is empty".to_string() } else { format!("{name} is not a known indicator") };
+        let msg = if name.is_empty() {
+            "the indicator is empty".to_string()
+        } else {
+            format!("{name} is not a known indicator")
+        };
         self.error(at, col, "unknown-indicator", msg, &label, diags);
     }
 
@@ -404,7 +416,9 @@ impl<'a> Rows<'a> {
             Some(v) => Ok(Some(v)),
             None => parse_cell(raw).and_then(|cell| match cell {
                 Cell::Missing => Ok(None),
-                Cell::Number { value, unit } => convert(value, &unit, &self.registry.get(id).unit, raw.trim()).map(Some),
+                Cell::Number { value, unit } => {
+                    convert(value, &unit, &self.registry.get(id).unit, raw.trim()).map(Some)
+                }
             }),
         };
         match parsed {
@@ -458,7 +472,10 @@ impl<'a> Rows<'a> {
             _ => String::new(),
         };
         if first.value == second.value {
-            let msg = format!("{region_name}{name} {year} is given twice with the same value (lines {} and {})", a.line, b.line);
+            let msg = format!(
+                "{region_name}{name} {year} is given twice with the same value (lines {} and {})",
+                a.line, b.line
+            );
             diags.push(Diagnostic::warning("duplicate-row", msg).at(b).label("again here").related(a, "first here"));
         } else {
             let msg = format!(
@@ -475,7 +492,8 @@ impl<'a> Rows<'a> {
 /// A cell that is a plain ASCII decimal (`98.5`): read without folding or allocating.
 fn plain_decimal(raw: &str) -> Option<Decimal> {
     let b = raw.as_bytes();
-    let plain = !b.is_empty() && b.len() <= 20 && b[0].is_ascii_digit() && b.iter().all(|c| c.is_ascii_digit() || *c == b'.');
+    let plain =
+        !b.is_empty() && b.len() <= 20 && b[0].is_ascii_digit() && b.iter().all(|c| c.is_ascii_digit() || *c == b'.');
     if plain {
         Decimal::from_str(raw).ok()
     } else {

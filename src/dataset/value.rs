@@ -172,7 +172,7 @@ mod tests {
 
     #[test_case("98.5", "98.5", CellUnit::Bare)]
     #[test_case("98.5%", "98.5", CellUnit::Scaled(2))]
-    #[test_case("９８．５％", "98.5", CellUnit::Scaled(2))]
+    #[test_case("\u{FF19}\u{FF18}\u{FF0E}\u{FF15}\u{FF05}", "98.5", CellUnit::Scaled(2); "full width")]
     #[test_case("1.5‰", "1.5", CellUnit::Scaled(3))]
     #[test_case("16.1/10万", "16.1", CellUnit::Scaled(5))]
     #[test_case("12.5/10 万", "12.5", CellUnit::Scaled(5))]

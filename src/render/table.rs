@@ -6,7 +6,7 @@ use crate::eval::{RegionReport, Report};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 /// Widest a column may grow before its text wraps: domain, indicator, target, ..., reason.
-const MAX_WIDTHS: [u16; 8] = [18, 30, 26, 8, 10, 10, 10, 44];
+const MAX_WIDTHS: [u16; 8] = [18, 34, 26, 8, 10, 10, 10, 44];
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = String::new();

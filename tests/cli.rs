@@ -1,0 +1,228 @@
+//! The whole command line, as users run it: outputs as snapshots, exit codes under every --fail-on, and the
+//! exact messages for bad input.
+
+use std::process::Command;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the built binary from the project root, hermetically (no colour, Chinese unless asked).
+fn plancheck(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+const FIXTURE: &str = "tests/fixtures/jiangjin-women-2025.csv";
+const PASSING: &str = "tests/fixtures/jiangjin-women-pass.csv";
+
+fn check(data: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["check", "--plan", "jiangjin-women", "--data", data];
+    args.extend_from_slice(extra);
+    plancheck(&args)
+}
+
+#[test]
+fn check_table_in_chinese() {
+    let run = check(FIXTURE, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn check_table_in_english() {
+    let run = check(FIXTURE, &["--lang", "en"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn check_json() {
+    let run = check(FIXTURE, &["--year", "2025", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn check_json_reports_the_line_verdicts() {
+    let run = check(FIXTURE, &["--year", "2025", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let status = |id: &str| {
+        let results = json["results"].as_array().expect("results");
+        let r = results.iter().find(|r| r["id"] == id).expect("the target is reported");
+        r["status"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(status("health-3"), "on_track"); // 9.5 against the 2025 line of 10
+    assert_eq!(status("health-6"), "off_track"); // 2.6 against the 2025 line of 2.5
+    assert_eq!(status("health-4"), "met");
+    assert_eq!(json["summary"]["off_track"], 3);
+    assert_eq!(json["results"][0]["warning"], "");
+}
+
+#[test]
+fn check_junit() {
+    let run = check(FIXTURE, &["--format", "junit"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn check_csv_and_markdown() {
+    let csv = check(FIXTURE, &["--format", "csv"]);
+    insta::assert_snapshot!("csv", csv.stdout);
+    let md = check(FIXTURE, &["--format", "markdown"]);
+    insta::assert_snapshot!("markdown", md.stdout);
+}
+
+#[test]
+fn exit_codes_under_every_fail_on() {
+    let cases = [
+        (FIXTURE, "binding", 1),
+        (FIXTURE, "quantified", 1),
+        (FIXTURE, "all", 1),
+        (FIXTURE, "none", 0),
+        (PASSING, "binding", 0),
+        (PASSING, "quantified", 0),
+        (PASSING, "all", 1), // 婚前医学检查率 逐年提高 fell: unmet, but it states no number
+        (PASSING, "none", 0),
+    ];
+    for (data, scope, code) in cases {
+        let run = check(data, &["--fail-on", scope]);
+        assert_eq!(run.code, code, "{data} --fail-on {scope}: {}", run.stdout);
+    }
+}
+
+#[test]
+fn fail_on_missing_fails_on_no_data_in_scope() {
+    assert_eq!(check(PASSING, &[]).code, 0);
+    assert_eq!(check(PASSING, &["--fail-on-missing"]).code, 1);
+}
+
+#[test]
+fn a_missing_data_file_exits_2_naming_it() {
+    let run = check("tests/fixtures/no-such-file.csv", &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error[unreadable-file]: cannot read data file tests/fixtures/no-such-file.csv: No such file or directory (os error 2)\n\nerror: 1 error found\n"
+    );
+}
+
+#[test]
+fn a_malformed_file_exits_2_with_every_error_located() {
+    let run = check("tests/fixtures/malformed.csv", &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn an_unknown_plan_is_a_usage_error() {
+    let run = plancheck(&["check", "--plan", "jiangjin-woman", "--data", FIXTURE]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with("error: no plan \"jiangjin-woman\" (did you mean jiangjin-women?)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_bad_flag_is_a_usage_error() {
+    let run = check(FIXTURE, &["--format", "pdf"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("invalid value 'pdf' for '--format"), "{}", run.stderr);
+}
+
+#[test]
+fn regions_are_evaluated_on_their_own() {
+    let run = check("tests/fixtures/two-regions.csv", &["--format", "json", "--fail-on", "none"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let regions: Vec<&str> =
+        json.as_array().expect("an array").iter().map(|r| r["region"].as_str().unwrap_or("")).collect();
+    assert_eq!(regions, ["甲县", "乙县"]);
+    let one = check("tests/fixtures/two-regions.csv", &["--region", "乙县", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&one.stdout).expect("valid JSON");
+    assert_eq!(json["region"], "乙县");
+    let mm = json["results"].as_array().and_then(|r| r.iter().find(|r| r["id"] == "health-3").cloned());
+    assert_eq!(mm.map(|r| r["status"].clone()), Some("off_track".into())); // 11.5 against the 2024 line of 10.4
+    assert_eq!(one.code, 1);
+    let unknown = check("tests/fixtures/two-regions.csv", &["--region", "丙县"]);
+    assert_eq!(unknown.code, 2);
+    assert_eq!(
+        unknown.stderr,
+        "error: region \"丙县\" is not in tests/fixtures/two-regions.csv; its regions: 甲县, 乙县\n"
+    );
+}
+
+#[test]
+fn wide_files_read_like_long_ones() {
+    let run = check("tests/fixtures/wide.csv", &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(json["year"], 2023);
+    let find = |id: &str| json["results"].as_array().and_then(|r| r.iter().find(|r| r["id"] == id).cloned());
+    assert_eq!(find("health-1").map(|r| r["status"].clone()), Some("met".into())); // 逐年提高 60→63
+    assert_eq!(find("health-3").map(|r| r["value"].clone()), Some("9.8".into()));
+}
+
+#[test]
+fn plans_list_shows_every_plan() {
+    let run = plancheck(&["plans", "list"]);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn explain_shows_the_text_the_place_and_the_rule() {
+    let run = plancheck(&["explain", "--plan", "jiangjin-women", "孕产妇死亡率"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn lint_passes_on_the_embedded_plans() {
+    let run = plancheck(&["lint"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.ends_with("plans checked, no errors\n"), "{}", run.stdout);
+}
+
+#[test]
+fn a_filled_in_template_is_read_back_without_edits() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let template = plancheck(&["template", "--plan", "jiangjin-children", "--years", "2020-2022"]);
+    assert_eq!(template.code, 0);
+    let filled: String = template
+        .stdout
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            if i > 0 && line.starts_with("infant-mortality,2022,") {
+                line.replacen(",,", ",2.1,", 1)
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let path = dir.path().join("filled.csv");
+    std::fs::write(&path, filled).expect("written");
+    let path = path.display().to_string();
+    let run =
+        plancheck(&["check", "--plan", "jiangjin-children", "--data", &path, "--format", "json", "--year", "2022"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let infant =
+        json["results"].as_array().and_then(|r| r.iter().find(|r| r["indicator"] == "infant-mortality").cloned());
+    assert_eq!(infant.map(|r| r["value"].clone()), Some("2.1".into()));
+}
