@@ -445,6 +445,10 @@ impl<'a> Rows<'a> {
             let msg = format!("{file} has no header row (expected indicator,year,value)");
             diags.push(Diagnostic::error("empty-file", msg).at(Location::new(file, 1, 1)));
         }
+        if !self.data.has_region_column && self.data.regions.is_empty() {
+            self.data.regions.push(String::new());
+            self.data.data.push(Default::default());
+        }
         let mut twice = Vec::new();
         for (r, region) in self.data.data.iter_mut().enumerate() {
             for (id, points) in region.points.iter_mut() {
