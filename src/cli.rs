@@ -26,6 +26,61 @@ pub enum Command {
     Lint(LintArgs),
     /// Write the CSV an analyst fills in: one row per indicator and year.
     Template(TemplateArgs),
+    /// Write reports for many plans and regions at once: a page per plan and region, and an index.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Plans (ids or TOML files); repeat the flag or give a comma-separated list.
+    #[arg(long, value_name = "ID|FILE", required = true, value_delimiter = ',')]
+    pub plan: Vec<String>,
+    /// Data files; repeat the flag or give a comma-separated list.
+    #[arg(long, value_name = "FILE", required = true, value_delimiter = ',')]
+    pub data: Vec<PathBuf>,
+    /// The folder to write into (created if missing); nothing is written outside it.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Formats to write.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "html,markdown,json")]
+    pub format: Vec<ReportFormat>,
+    /// The evaluation: annual (the latest year, or --year), midterm (mid-period) or final (the target year).
+    #[arg(long, value_enum, default_value_t = crate::eval::Stage::Annual)]
+    pub stage: crate::eval::Stage,
+    /// The evaluation year for the annual stage (default: the latest year in the data per region).
+    #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32).range(1949..=2100))]
+    pub year: Option<i32>,
+    /// Exit 1 when a target in this scope fails (default: never; reports are written either way).
+    #[arg(long, value_enum, default_value_t = FailOn::None)]
+    pub fail_on: FailOn,
+    /// Tolerance of 左右 (approx) and 相适应, in percent of the target value.
+    #[arg(long, value_name = "PCT", default_value = "5")]
+    pub tolerance: String,
+    /// 基本实现 margin: a threshold missed by at most this percent of the target.
+    #[arg(long, value_name = "PCT", default_value = "1")]
+    pub near: String,
+    /// Language of the reports.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Rows naming an unknown indicator are reported as unused instead of as errors.
+    #[arg(long)]
+    pub allow_unknown: bool,
+    /// The sheet of Excel data files (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub source: PlanSourceArgs,
+}
+
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Self-contained HTML pages with charts.
+    Html,
+    /// Markdown pages.
+    Markdown,
+    /// JSON, the same fields as `check --format json` plus each target's course by year.
+    Json,
 }
 
 /// Where plans come from.

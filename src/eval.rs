@@ -5,7 +5,8 @@
 use crate::dataset::{Accounting, Dataset};
 use crate::indicator::Registry;
 use crate::plan::{Attribute, Plan, PlanMeta, Target};
-use crate::rule::{judge, Inputs, Kind, Reason, Series, Status, Verdict};
+use crate::rule::{judge, mark, Inputs, Kind, Mark, Reason, Series, Status, Verdict};
+use crate::warn::warn;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -24,9 +25,37 @@ pub enum FailOn {
     None,
 }
 
+/// Which evaluation of the cycle: 年度监测, 中期评估 or 终期评估.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// 年度监测: the year asked for, else the latest year in the data.
+    #[default]
+    Annual,
+    /// 中期评估: the middle of the plan period (2025 for 2021–2030, 2023 for 2021–2025), against the line.
+    Midterm,
+    /// 终期评估: the plan's target year.
+    Final,
+}
+
+impl Stage {
+    /// The evaluation year this stage sets for a plan period, if it sets one.
+    pub fn year(self, period: (i32, i32)) -> Option<i32> {
+        match self {
+            Stage::Annual => None,
+            Stage::Midterm => Some(period.0 + (period.1 - period.0) / 2),
+            Stage::Final => Some(period.1),
+        }
+    }
+}
+
 /// Evaluation settings, resolved from the command line.
 #[derive(Debug, Clone)]
 pub struct EvalOptions {
+    /// 年度监测, 中期评估 or 终期评估.
+    pub stage: Stage,
+    /// Also judge every year present in the data, for the course of each target.
+    pub history: bool,
     /// Only this region (None: every region of the data).
     pub region: Option<String>,
     /// The evaluation year (None: the latest year with data, per region).
@@ -42,6 +71,8 @@ pub struct EvalOptions {
 impl Default for EvalOptions {
     fn default() -> Self {
         EvalOptions {
+            stage: Stage::Annual,
+            history: false,
             region: None,
             year: None,
             fail_on: FailOn::Binding,
@@ -103,6 +134,14 @@ pub struct TargetResult {
     pub warning: Reason,
     /// Does `--fail-on` count this target?
     pub in_scope: bool,
+    /// The status in each year present in the data (with `history`).
+    pub history: Vec<(i32, Status)>,
+    /// The indicator's values by year (with `history`), for charts.
+    pub series: Vec<(i32, Decimal)>,
+    /// The target as a chart draws it (threshold kinds).
+    pub mark: Option<Mark>,
+    /// The baseline year B.
+    pub baseline_year: i32,
 }
 
 /// Results for one region.
@@ -124,6 +163,18 @@ impl RegionReport {
         counts
     }
 
+    /// 达标率 counts: targets reached (已实现, 提前实现, 基本实现), assessable targets, and assessable targets with data.
+    pub fn rates(&self) -> Rates {
+        let assessable = self.results.iter().filter(|r| r.status != Status::NotAssessed);
+        let (mut rates, mut with_data) = (Rates::default(), 0);
+        for r in assessable {
+            rates.assessable += 1;
+            with_data += usize::from(r.status != Status::NoData);
+            rates.reached += usize::from(r.grade.is_reached());
+        }
+        Rates { with_data, ..rates }
+    }
+
     /// Targets in scope that fail.
     pub fn failures(&self, fail_on_missing: bool) -> usize {
         let fails = |r: &&TargetResult| r.status.is_failure() || (fail_on_missing && r.status == Status::NoData);
@@ -131,10 +182,36 @@ impl RegionReport {
     }
 }
 
+/// The counts behind the two 达标率 conventions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Rates {
+    pub reached: usize,
+    pub assessable: usize,
+    pub with_data: usize,
+}
+
+impl Rates {
+    /// County practice: reached over every assessable target, 无数据 counted in the denominator.
+    pub fn over_assessable(&self) -> Option<Decimal> {
+        percent(self.reached, self.assessable)
+    }
+
+    /// National practice: reached over the targets that have data.
+    pub fn over_with_data(&self) -> Option<Decimal> {
+        percent(self.reached, self.with_data)
+    }
+}
+
+/// part / whole as a percentage with one decimal.
+fn percent(part: usize, whole: usize) -> Option<Decimal> {
+    (whole > 0).then(|| (Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole)).round_dp(1))
+}
+
 /// Everything a renderer shows.
 #[derive(Debug, Clone)]
 pub struct Report {
     pub plan: PlanMeta,
+    pub stage: Stage,
     pub states_attributes: bool,
     pub data_file: String,
     pub accounting: Accounting,
@@ -178,6 +255,7 @@ pub fn evaluate(
     let in_scope = plan.targets.iter().filter(|t| in_scope(t, options.fail_on)).count();
     Ok(Report {
         plan: plan.meta.clone(),
+        stage: options.stage,
         states_attributes: plan.states_attributes(),
         data_file: data_file.to_string(),
         accounting: data.accounting(&plan.indicators()),
@@ -200,14 +278,16 @@ pub fn in_scope(target: &Target, fail_on: FailOn) -> bool {
 }
 
 fn evaluate_region(plan: &Plan, registry: &Registry, data: &Dataset, region: usize, o: &EvalOptions) -> RegionReport {
-    let year = o.year.or_else(|| data.latest_year(region));
+    let year = o.stage.year(plan.meta.period).or(o.year).or_else(|| data.latest_year(region));
+    let years = if o.history { data.years(region) } else { Vec::new() };
     let name = match data.regions.get(region) {
         Some(r) if !r.is_empty() => r.clone(),
         _ => plan.meta.region.clone(),
     };
     let mut order: Vec<&Target> = plan.targets.iter().collect();
     order.sort_by_key(|t| t.domain);
-    let results = order.into_iter().map(|t| evaluate_target(plan, registry, data, region, year, t, o)).collect();
+    let results =
+        order.into_iter().map(|t| evaluate_target(plan, registry, data, region, year, &years, t, o)).collect();
     RegionReport { region: name, year, results }
 }
 
@@ -228,12 +308,14 @@ pub fn series_with_baseline(
     (series, from_plan)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn evaluate_target(
     plan: &Plan,
     registry: &Registry,
     data: &Dataset,
     region: usize,
     year: Option<i32>,
+    years: &[i32],
     t: &Target,
     o: &EvalOptions,
 ) -> TargetResult {
@@ -244,20 +326,23 @@ fn evaluate_target(
     };
     let reference = t.rule.reference().map(|id| series_with_baseline(plan, data, region, id).0);
     let b = plan.meta.baseline_year;
+    let inputs = |y: i32| Inputs {
+        series: &series,
+        reference: reference.as_ref(),
+        year: y,
+        baseline_year: b,
+        deadline: t.deadline,
+        tolerance: o.tolerance,
+        near: o.near,
+        ceiling: indicator.is_some_and(|i| i.unit.has_ceiling()),
+    };
+    let history = years.iter().map(|&y| (y, judge(&t.rule, &inputs(y)).status)).collect();
+    let warning = match year {
+        Some(y) if t.indicator.is_some() => warn(&t.rule, &series, y, b, t.deadline),
+        _ => Reason::default(),
+    };
     let verdict = match year {
-        Some(y) => judge(
-            &t.rule,
-            &Inputs {
-                series: &series,
-                reference: reference.as_ref(),
-                year: y,
-                baseline_year: b,
-                deadline: t.deadline,
-                tolerance: o.tolerance,
-                near: o.near,
-                ceiling: indicator.is_some_and(|i| i.unit.has_ceiling()),
-            },
-        ),
+        Some(y) => judge(&t.rule, &inputs(y)),
         None if t.rule.kind() == Kind::Qualitative => judge(&t.rule, &no_inputs(&series, b, t.deadline, o)),
         None => Verdict {
             status: Status::NoData,
@@ -284,8 +369,12 @@ fn evaluate_target(
         status: verdict.status,
         grade,
         reason: verdict.reason,
-        warning: Reason::default(),
+        warning,
         in_scope: in_scope(t, o.fail_on),
+        history,
+        series: if o.history { series.iter().map(|(y, v)| (*y, *v)).collect() } else { Vec::new() },
+        mark: if t.rule.is_threshold() { mark(&t.rule, series.get(&b).copied(), o.tolerance) } else { None },
+        baseline_year: b,
     }
 }
 

@@ -15,6 +15,7 @@ pub mod indicator;
 pub mod plan;
 pub mod render;
 pub mod rule;
+pub mod warn;
 
 use clap::Parser;
 use std::ffi::OsString;

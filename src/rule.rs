@@ -385,10 +385,10 @@ impl Goal {
     /// How far v is from the accepted set (0 inside it, or on a strict bound).
     fn shortfall(&self, v: Decimal) -> Decimal {
         match *self {
-            Goal::Bound(Cmp::Ge | Cmp::Gt, x) => (x - v).max(Decimal::ZERO),
-            Goal::Bound(Cmp::Le | Cmp::Lt, x) => (v - x).max(Decimal::ZERO),
-            Goal::Bound(Cmp::Eq, x) => (v - x).abs(),
-            Goal::Band(low, high) => (low - v).max(v - high).max(Decimal::ZERO),
+            Goal::Bound(Cmp::Ge | Cmp::Gt, x) => x.saturating_sub(v).max(Decimal::ZERO),
+            Goal::Bound(Cmp::Le | Cmp::Lt, x) => v.saturating_sub(x).max(Decimal::ZERO),
+            Goal::Bound(Cmp::Eq, x) => v.saturating_sub(x).abs(),
+            Goal::Band(low, high) => low.saturating_sub(v).max(v.saturating_sub(high)).max(Decimal::ZERO),
         }
     }
 
@@ -414,6 +414,21 @@ impl Goal {
             Goal::Bound(cmp, x) => format!("{} {}", cmp.sign(), show(x)),
             Goal::Band(low, high) => format!("{}–{}", show(low), show(high)),
         }
+    }
+}
+
+/// What a chart draws as the target: a level, or a band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Level(Decimal),
+    Band(Decimal, Decimal),
+}
+
+/// The target a threshold rule draws (the SPEC's X), given the baseline value and the default tolerance.
+pub fn mark(rule: &Rule, base: Option<Decimal>, tolerance: Decimal) -> Option<Mark> {
+    match goal(rule, base, tolerance)? {
+        Goal::Bound(_, x) => Some(Mark::Level(x)),
+        Goal::Band(low, high) => Some(Mark::Band(low, high)),
     }
 }
 
@@ -478,7 +493,8 @@ pub fn line(from: Decimal, to: Decimal, b: i32, t: i32, y: i32) -> Decimal {
     }
     let elapsed = Decimal::from((y - b).clamp(0, t - b));
     let span = Decimal::from(t - b);
-    from + (to - from) * elapsed / span
+    let step = to.saturating_sub(from).saturating_mul(elapsed) / span;
+    from.saturating_add(step)
 }
 
 fn needs_later_year(input: &Inputs) -> Option<Verdict> {

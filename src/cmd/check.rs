@@ -13,6 +13,8 @@ use std::str::FromStr;
 
 pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     let options = EvalOptions {
+        stage: crate::eval::Stage::Annual,
+        history: false,
         region: args.region.clone(),
         year: args.year,
         fail_on: args.fail_on,
@@ -38,7 +40,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 }
 
 /// A percentage flag as an exact decimal.
-fn percent(flag: &str, text: &str) -> Result<Decimal, Error> {
+pub fn percent(flag: &str, text: &str) -> Result<Decimal, Error> {
     match Decimal::from_str(text.trim().trim_end_matches('%')) {
         Ok(x) if !x.is_sign_negative() => Ok(x),
         _ => Err(usage(format!("{flag} takes a non-negative percentage, not {text:?}"))),

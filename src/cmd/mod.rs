@@ -5,6 +5,7 @@ pub mod check;
 pub mod explain;
 pub mod lint;
 pub mod plans;
+pub mod report;
 pub mod template;
 
 use crate::cli::{Cli, Command, PlanSourceArgs};
@@ -36,6 +37,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Explain(args) => explain::run(args, out),
         Command::Lint(args) => lint::run(args, out, err),
         Command::Template(args) => template::run(args, out),
+        Command::Report(args) => report::run(args, out, err),
     };
     match result {
         Ok(status) => status,

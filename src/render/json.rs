@@ -20,7 +20,9 @@ struct RegionJson<'a> {
     data: &'a str,
     fail_on: crate::eval::FailOn,
     attributes_stated: bool,
+    stage: crate::eval::Stage,
     summary: BTreeMap<&'static str, usize>,
+    rates: RatesJson,
     accounting: Accounting,
     results: Vec<ResultJson<'a>>,
 }
@@ -46,6 +48,24 @@ struct ResultJson<'a> {
     reason: &'a str,
     warning: &'a str,
     in_scope: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    history: Vec<YearStatus>,
+}
+
+#[derive(Serialize)]
+struct YearStatus {
+    year: i32,
+    status: Status,
+}
+
+/// The two 达标率 conventions, as strings (percent, one decimal) with their counts.
+#[derive(Serialize)]
+struct RatesJson {
+    reached: usize,
+    assessable: usize,
+    with_data: usize,
+    county: Option<String>,
+    national: Option<String>,
 }
 
 pub fn render(report: &Report, lang: Lang) -> String {
@@ -68,7 +88,9 @@ fn region<'a>(report: &'a Report, region: &'a RegionReport, lang: Lang) -> Regio
         data: &report.data_file,
         fail_on: report.fail_on,
         attributes_stated: report.states_attributes,
+        stage: report.stage,
         summary: region.summary().into_iter().map(|(s, n)| (s.as_str(), n)).collect(),
+        rates: rates(region.rates()),
         accounting: report.accounting,
         results: region
             .results
@@ -93,7 +115,55 @@ fn region<'a>(report: &'a Report, region: &'a RegionReport, lang: Lang) -> Regio
                 reason: reason_text(&r.reason, lang),
                 warning: reason_text(&r.warning, lang),
                 in_scope: r.in_scope,
+                history: r.history.iter().map(|(year, status)| YearStatus { year: *year, status: *status }).collect(),
             })
             .collect(),
     }
+}
+
+fn rates(r: crate::eval::Rates) -> RatesJson {
+    RatesJson {
+        reached: r.reached,
+        assessable: r.assessable,
+        with_data: r.with_data,
+        county: r.over_assessable().map(|v| v.to_string()),
+        national: r.over_with_data().map(|v| v.to_string()),
+    }
+}
+
+/// A report page: one region's object.
+pub fn page(report: &Report, region_report: &RegionReport, lang: Lang) -> String {
+    serde_json::to_string_pretty(&region(report, region_report, lang)).unwrap_or_default() + "\n"
+}
+
+#[derive(Serialize)]
+struct IndexJson<'a> {
+    stage: crate::eval::Stage,
+    pages: Vec<IndexEntryJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct IndexEntryJson<'a> {
+    plan: &'a str,
+    region: &'a str,
+    year: Option<i32>,
+    summary: BTreeMap<&'static str, usize>,
+    rates: RatesJson,
+    file: &'a str,
+}
+
+/// The index of every page written.
+pub fn index(entries: &[crate::render::html::IndexEntry], stage: crate::eval::Stage) -> String {
+    let pages = entries
+        .iter()
+        .map(|e| IndexEntryJson {
+            plan: &e.plan,
+            region: &e.region,
+            year: e.year,
+            summary: e.summary.iter().map(|(s, n)| (s.as_str(), *n)).collect(),
+            rates: rates(e.rates),
+            file: &e.file,
+        })
+        .collect();
+    serde_json::to_string_pretty(&IndexJson { stage, pages }).unwrap_or_default() + "\n"
 }

@@ -1,7 +1,9 @@
 //! Output formats. Each renders the same [`Report`], so the table, JSON, CSV, Markdown and JUnit cannot
 //! disagree. The words of statuses, attributes and headers in both languages live here.
 
+pub mod chart;
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
@@ -62,6 +64,18 @@ pub fn grade_word(grade: Grade, lang: Lang) -> &'static str {
         (Grade::Short, Lang::En) => "short",
         (Grade::NoData, Lang::En) => "no data",
         (Grade::NotAssessed, Lang::En) => "not assessed",
+    }
+}
+
+/// The evaluation stage in the report's language.
+pub fn stage_word(stage: crate::eval::Stage, lang: Lang) -> &'static str {
+    match (stage, lang) {
+        (crate::eval::Stage::Annual, Lang::Zh) => "年度监测",
+        (crate::eval::Stage::Midterm, Lang::Zh) => "中期评估",
+        (crate::eval::Stage::Final, Lang::Zh) => "终期评估",
+        (crate::eval::Stage::Annual, Lang::En) => "annual monitoring",
+        (crate::eval::Stage::Midterm, Lang::En) => "mid-term evaluation",
+        (crate::eval::Stage::Final, Lang::En) => "final evaluation",
     }
 }
 

@@ -6,7 +6,7 @@ use crate::eval::{RegionReport, Report};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 /// Widest a column may grow before its text wraps: domain, indicator, target, ..., reason.
-const MAX_WIDTHS: [u16; 8] = [18, 34, 26, 8, 10, 10, 10, 44];
+const MAX_WIDTHS: [u16; 9] = [18, 32, 24, 8, 10, 10, 10, 40, 32];
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
@@ -32,9 +32,9 @@ fn region_table(report: &Report, region: &RegionReport, lang: Lang) -> String {
     };
     let mut table = Table::new();
     table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    let header: [&str; 8] = match lang {
-        Lang::Zh => ["领域", "指标", "目标", "属性", "基线", "当年值", "状态", "说明"],
-        Lang::En => ["Domain", "Indicator", "Target", "Attribute", "Baseline", "Value", "Status", "Reason"],
+    let header: [&str; 9] = match lang {
+        Lang::Zh => ["领域", "指标", "目标", "属性", "基线", "当年值", "状态", "说明", "预警"],
+        Lang::En => ["Domain", "Indicator", "Target", "Attribute", "Baseline", "Value", "Status", "Reason", "Warning"],
     };
     table.set_header(header);
     for (i, width) in MAX_WIDTHS.iter().enumerate() {
@@ -59,6 +59,7 @@ fn region_table(report: &Report, region: &RegionReport, lang: Lang) -> String {
             Cell::new(number(r.value)),
             Cell::new(status_word(r.status, lang)),
             Cell::new(reason_text(&r.reason, lang)),
+            Cell::new(reason_text(&r.warning, lang)),
         ]);
     }
     out.push_str(&table.to_string());
