@@ -87,7 +87,7 @@ pub enum ReportFormat {
 #[derive(Debug, Args, Clone, Default)]
 pub struct PlanSourceArgs {
     /// Load plans from this folder (its *.toml, and indicators/*.toml) instead of the embedded ones.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub plans_dir: Option<PathBuf>,
 }
 

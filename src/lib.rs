@@ -31,6 +31,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
     };
     let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let stderr = std::io::stderr();
-    cmd::run(cli, &mut stdout.lock(), &mut stderr.lock()).into()
+    let status = cmd::run(cli, &mut out, &mut stderr.lock());
+    match std::io::Write::flush(&mut out) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => exit::ExitStatus::Error.into(),
+        _ => status.into(),
+    }
 }

@@ -35,7 +35,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let report = evaluate(plan, &catalog.registry, &data, &data_file, &options).map_err(|e| {
         usage(format!("region {:?} is not in {data_file}; its regions: {}", e.region, e.known.join(", ")))
     })?;
-    out.write_all(render::render(args.format, &report, args.lang).as_bytes())?;
+    render::write(args.format, &report, args.lang, out)?;
     Ok(if report.fails() { ExitStatus::Fail } else { ExitStatus::Pass })
 }
 

@@ -263,7 +263,6 @@ struct Ctx<'a> {
     text: &'a str,
     registry: &'a Registry,
     diags: &'a mut Diagnostics,
-    ok: bool,
 }
 
 impl Ctx<'_> {
@@ -274,7 +273,6 @@ impl Ctx<'_> {
     fn error(&mut self, code: &'static str, span: std::ops::Range<usize>, message: String, label: &str) {
         let at = self.at(span);
         self.diags.push(Diagnostic::error(code, message).at(at).label(label));
-        self.ok = false;
     }
 
     fn number(&mut self, field: &Spanned<String>) -> Option<Decimal> {
@@ -318,7 +316,8 @@ impl Ctx<'_> {
     }
 }
 
-/// Reads one plan file; `None` when it cannot be used.
+/// Reads one plan file; `None` when it is not a plan at all. Problems are reported to `diags`, and a target with
+/// a problem is left out of the plan.
 pub fn read_plan(name: &str, text: &str, registry: &Registry, diags: &mut Diagnostics) -> Option<Plan> {
     let file: Arc<str> = name.into();
     diags.add_source(file.clone(), text.into());
@@ -329,7 +328,7 @@ pub fn read_plan(name: &str, text: &str, registry: &Registry, diags: &mut Diagno
             return None;
         }
     };
-    let mut cx = Ctx { file, text, registry, diags, ok: true };
+    let mut cx = Ctx { file, text, registry, diags };
     let meta = convert_meta(&mut cx, raw.plan);
     let domains: Vec<Domain> = raw
         .domains
@@ -341,8 +340,9 @@ pub fn read_plan(name: &str, text: &str, registry: &Registry, diags: &mut Diagno
         .collect();
     let baselines = raw.baselines.into_iter().filter_map(|b| convert_baseline(&mut cx, b.into_inner())).collect();
     let targets = raw.targets.into_iter().filter_map(|t| convert_target(&mut cx, t, &meta, &domains)).collect();
-    let ok = cx.ok;
-    ok.then(|| Plan { meta, domains, baselines, targets, file: name.to_string() })
+    // A target that could not be read was reported and is left out; the rest still goes to validation, so that
+    // one run reports everything.
+    Some(Plan { meta, domains, baselines, targets, file: name.to_string() })
 }
 
 fn convert_meta(cx: &mut Ctx, m: RawMeta) -> PlanMeta {
@@ -377,8 +377,8 @@ fn convert_baseline(cx: &mut Ctx, b: RawBaseline) -> Option<Baseline> {
 }
 
 fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, domains: &[Domain]) -> Option<Target> {
-    let at = cx.at(spanned.span());
     let t = spanned.into_inner();
+    let at = cx.at(t.id.span());
     let domain = domains.iter().position(|d| d.id == *t.domain.get_ref());
     if domain.is_none() {
         let known: Vec<&str> = domains.iter().map(|d| d.id.as_str()).collect();

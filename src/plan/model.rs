@@ -115,7 +115,7 @@ pub struct Target {
     pub rule: Rule,
     /// The reading chosen where the wording is unclear.
     pub reading: Option<String>,
-    /// Where the target is written in its plan file.
+    /// Where the target is written in its plan file (its `id`).
     pub at: Location,
     /// Where its `text` is written.
     pub text_at: Location,

@@ -25,6 +25,7 @@ pub fn validate(plan: &Plan, registry: &Registry, diags: &mut Diagnostics) {
             diags.push(Diagnostic::error("bad-id", msg).at(t.at.clone()));
         }
         check_numbers(plan, registry, t, diags);
+        check_unit(registry, t, diags);
     }
     for (i, d) in plan.domains.iter().enumerate() {
         if !plan.targets.iter().any(|t| t.domain == i) {
@@ -65,6 +66,30 @@ fn check_numbers(plan: &Plan, registry: &Registry, t: &Target, diags: &mut Diagn
         if !accounted.contains(&x) && !year && !is_unit_number(&t.text, x) && !is_age(&t.text, x) {
             let msg = format!("target {}: its text states {} but the rule does not use it", t.id, x);
             diags.push(Diagnostic::warning("number-not-in-rule", msg).at(t.text_at.clone()).label("the text"));
+        }
+    }
+}
+
+/// A unit written after a number in the text (`12/10万`, `70%`, `2.5‰`) must be the indicator's, or convert to it.
+fn check_unit(registry: &Registry, t: &Target, diags: &mut Diagnostics) {
+    let Some(id) = t.indicator else { return };
+    if matches!(t.rule, crate::rule::Rule::DecreaseBy(crate::rule::Decline::Percent(_))) {
+        return; // 下降20% is a relative change, not the indicator's unit
+    }
+    let indicator = registry.get(id);
+    let folded = normalize_name(&t.text).replace('％', "%");
+    let written = [("/10万", 5u32, "1/10万"), ("%", 2, "%"), ("‰", 3, "‰")];
+    for (mark, scale, name) in written {
+        let after_number = folded.match_indices(mark).any(|(i, _)| folded[..i].ends_with(|c: char| c.is_ascii_digit()));
+        if after_number && indicator.unit.scale().is_some_and(|s| s != scale)
+            || after_number && indicator.unit.scale().is_none()
+        {
+            let msg = format!(
+                "target {}: its text gives the number in {name}, but indicator {} is measured in {}",
+                t.id, indicator.id, indicator.unit
+            );
+            diags.push(Diagnostic::error("unit-mismatch", msg).at(t.text_at.clone()).label("the text"));
+            return;
         }
     }
 }

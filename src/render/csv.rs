@@ -5,8 +5,9 @@ use super::{attribute_word, number, reason_text, status_word};
 use crate::cli::Lang;
 use crate::eval::Report;
 
-pub fn render(report: &Report, lang: Lang) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+/// Writes the header and one row per region and target.
+pub fn write(report: &Report, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     let header = [
         "plan",
         "region",
@@ -24,7 +25,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         "reason",
         "warning",
     ];
-    let _ = w.write_record(header);
+    w.write_record(header)?;
     for region in &report.regions {
         for r in &region.results {
             let year = region.year.map(|y| y.to_string()).unwrap_or_default();
@@ -45,11 +46,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
                 reason_text(&r.reason, lang),
                 reason_text(&r.warning, lang),
             ];
-            let _ = w.write_record(row.iter().map(|c| defuse(c)));
+            w.write_record(row.iter().map(|c| defuse(c)))?;
         }
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    w.flush()
 }
 
 /// Makes a cell inert for spreadsheets: `=1+1` becomes `'=1+1`.

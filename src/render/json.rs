@@ -68,14 +68,18 @@ struct RatesJson {
     national: Option<String>,
 }
 
-pub fn render(report: &Report, lang: Lang) -> String {
-    let regions: Vec<RegionJson> = report.regions.iter().map(|r| region(report, r, lang)).collect();
-    let text = if regions.len() == 1 {
-        serde_json::to_string_pretty(&regions[0])
-    } else {
-        serde_json::to_string_pretty(&regions)
-    };
-    text.unwrap_or_default() + "\n"
+/// Writes one object for a single region, else an array, one region at a time.
+pub fn write(report: &Report, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if let [only] = report.regions.as_slice() {
+        serde_json::to_writer_pretty(&mut *out, &region(report, only, lang))?;
+        return out.write_all(b"\n");
+    }
+    out.write_all(b"[")?;
+    for (i, r) in report.regions.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer_pretty(&mut *out, &region(report, r, lang))?;
+    }
+    out.write_all(b"\n]\n")
 }
 
 fn region<'a>(report: &'a Report, region: &'a RegionReport, lang: Lang) -> RegionJson<'a> {

@@ -4,9 +4,10 @@ use super::{attribute_word, footer_lines, indicator_label, number, reason_text, 
 use crate::cli::Lang;
 use crate::eval::Report;
 
-pub fn render(report: &Report, lang: Lang) -> String {
+/// One region: a heading, the table and the footer.
+pub fn region(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> String {
     let mut out = String::new();
-    for region in &report.regions {
+    {
         let year = region.year.map_or_else(|| "—".to_string(), |y| y.to_string());
         out.push_str(&format!("## {} · {} · {year}\n\n", escape(&report.plan.title), escape(&region.region)));
         let header = match lang {

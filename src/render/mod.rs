@@ -15,15 +15,26 @@ use crate::plan::Attribute;
 use crate::rule::{Reason, Status};
 use rust_decimal::Decimal;
 
-/// Renders a report in a format.
-pub fn render(format: Format, report: &Report, lang: Lang) -> String {
+/// Writes a report in a format, region by region, so that a national file never becomes one huge string.
+pub fn write(format: Format, report: &Report, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match format {
-        Format::Table => table::render(report, lang),
-        Format::Json => json::render(report, lang),
-        Format::Csv => csv::render(report, lang),
-        Format::Markdown => markdown::render(report, lang),
-        Format::Junit => junit::render(report, lang),
+        Format::Table => {
+            report.regions.iter().try_for_each(|r| out.write_all(table::region(report, r, lang).as_bytes()))
+        }
+        Format::Json => json::write(report, lang, out),
+        Format::Csv => csv::write(report, lang, out),
+        Format::Markdown => {
+            report.regions.iter().try_for_each(|r| out.write_all(markdown::region(report, r, lang).as_bytes()))
+        }
+        Format::Junit => out.write_all(junit::render(report, lang).as_bytes()),
     }
+}
+
+/// Renders a report in a format, as one string.
+pub fn render(format: Format, report: &Report, lang: Lang) -> String {
+    let mut out = Vec::new();
+    let _ = write(format, report, lang, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A status in the report's language.

@@ -8,16 +8,8 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ColumnConstraint, ContentA
 /// Widest a column may grow before its text wraps: domain, indicator, target, ..., reason.
 const MAX_WIDTHS: [u16; 9] = [18, 32, 24, 8, 10, 10, 10, 40, 32];
 
-pub fn render(report: &Report, lang: Lang) -> String {
-    let mut out = String::new();
-    for region in &report.regions {
-        out.push_str(&region_table(report, region, lang));
-        out.push('\n');
-    }
-    out
-}
-
-fn region_table(report: &Report, region: &RegionReport, lang: Lang) -> String {
+/// One region's table with its header lines and footer, followed by a blank line.
+pub fn region(report: &Report, region: &RegionReport, lang: Lang) -> String {
     let p = &report.plan;
     let year = region.year.map_or_else(|| "—".to_string(), |y| y.to_string());
     let mut out = match lang {
@@ -74,5 +66,6 @@ fn region_table(report: &Report, region: &RegionReport, lang: Lang) -> String {
         out.push_str(&line);
         out.push('\n');
     }
+    out.push('\n');
     out
 }
