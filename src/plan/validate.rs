@@ -81,9 +81,7 @@ fn check_unit(registry: &Registry, t: &Target, diags: &mut Diagnostics) {
     let written = [("/10万", 5u32, "1/10万"), ("%", 2, "%"), ("‰", 3, "‰")];
     for (mark, scale, name) in written {
         let after_number = folded.match_indices(mark).any(|(i, _)| folded[..i].ends_with(|c: char| c.is_ascii_digit()));
-        if after_number && indicator.unit.scale().is_some_and(|s| s != scale)
-            || after_number && indicator.unit.scale().is_none()
-        {
+        if after_number && indicator.unit.scale() != Some(scale) {
             let msg = format!(
                 "target {}: its text gives the number in {name}, but indicator {} is measured in {}",
                 t.id, indicator.id, indicator.unit
