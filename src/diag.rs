@@ -14,6 +14,10 @@ use std::sync::Arc;
 /// How many diagnostics are printed in full before the rest are only counted.
 pub const SHOWN_AT_MOST: usize = 50;
 
+/// A line longer than this many characters is not shown as a snippet (a 100 KB field would fill the
+/// terminal); the diagnostic names its place instead.
+pub const SNIPPET_LINE_AT_MOST: usize = 300;
+
 /// Where something stands in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -191,6 +195,9 @@ impl Diagnostics {
             let (Some(span), Some(src)) = (loc.span.clone(), self.sources.get(&loc.file)) else {
                 return plain(d);
             };
+            if src.get(span.clone()).is_none() || line_too_long(src, span.start) || line_too_long(src, span.end) {
+                return plain(d);
+            }
             let id = *ids.entry(loc.file.clone()).or_insert_with(|| files.add(loc.file.to_string(), src.to_string()));
             let label = if primary { Label::primary(id, span) } else { Label::secondary(id, span) };
             labels.push(label.with_message(text));
@@ -205,6 +212,14 @@ impl Diagnostics {
         let cs = cs.with_code(d.code).with_message(&d.message).with_labels(labels);
         term::emit_into_string(&term::Config::default(), &files, &cs).unwrap_or_else(|_| plain(d))
     }
+}
+
+/// Is the line around byte `at` of `text` too long to show?
+fn line_too_long(text: &str, at: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else { return true };
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = after.find('\n').map_or(text.len(), |i| at + i);
+    text.get(start..end).is_none_or(|line| line.chars().nth(SNIPPET_LINE_AT_MOST).is_some())
 }
 
 /// A diagnostic without a snippet: the header and the location line.
@@ -258,6 +273,19 @@ mod tests {
         assert!(out.contains("d.csv:2:1"), "{out}");
         assert!(out.contains("foo,2020,1"), "{out}");
         assert!(out.ends_with("error: 1 error found\n"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_named_not_shown() {
+        let mut sink = Diagnostics::new();
+        let text: Arc<str> = format!("indicator,year,value\n{},2020,1\n", "x".repeat(1000)).into();
+        sink.add_source("d.csv".into(), text.clone());
+        let at = Location::in_text("d.csv".into(), &text, 21..1021);
+        sink.push(Diagnostic::error("unknown-indicator", "xxx… is unknown").at(at).label("here"));
+        assert_eq!(
+            sink.render(),
+            "error[unknown-indicator]: xxx… is unknown\n  ┌─ d.csv:2:1: here\n\nerror: 1 error found\n"
+        );
     }
 
     #[test]

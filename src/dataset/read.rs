@@ -1,13 +1,19 @@
-//! Reads a data file: recognises its encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK) and its
-//! form (long `indicator,year,value[,region][,note]` or wide `indicator[,region],2020,2021,...`) from the bytes
-//! and the header, and fills a [`Dataset`]. Excel files go through [`super::sheet`] into the same row reader.
+//! Reads a data file: recognises its encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK), its
+//! separator (commas, or tabs as Excel's "Unicode text" writes) and its form (long
+//! `indicator,year,value[,region][,note]` or wide `indicator[,region],2020,2021,...`) from the bytes and the
+//! header, and fills a [`Dataset`]. Excel files go through [`super::sheet`] into the same row reader.
 //! Every problem is a located diagnostic; reading goes on after each. The hot path (one row) allocates nothing:
 //! indicator and region names are interned, and a field's position is worked out only when it is wrong.
+//!
+//! Rows before the header (a title such as `2025年监测数据`, a unit note) are skipped, each with a warning, so
+//! nothing is dropped unseen; a data row before the header is an error. When none of the first
+//! [`PREAMBLE_AT_MOST`] rows is a header, the file has none: one error, and every row is rejected.
 
-use super::value::{convert, fold, parse_cell, Cell};
+use super::value::{convert, fold, parse_cell, shorten, Cell};
 use super::{Dataset, Point};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::indicator::{normalize_name, IndicatorId, Registry};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -32,6 +38,10 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
         return super::sheet::load(path, registry, options, diags);
     }
     let file: Arc<str> = name.into();
+    if let Some(sheet) = &options.sheet {
+        let msg = format!("--sheet {sheet:?} is ignored: {file} is a text file, not a workbook");
+        diags.push(Diagnostic::warning("sheet-ignored", msg));
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -39,7 +49,12 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
             return Dataset::default();
         }
     };
-    load_bytes(file, &bytes, registry, options, diags)
+    // UTF-8 (the common case) becomes the text without a copy of the file.
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text)),
+        Err(e) => decode(e.as_bytes()),
+    };
+    load_text(file, text, registry, options, diags)
 }
 
 /// Reads the bytes of a text data file.
@@ -50,24 +65,45 @@ pub fn load_bytes(
     options: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Dataset {
-    let text = match decode(bytes) {
+    load_text(file, decode(bytes), registry, options, diags)
+}
+
+/// Reads a text data file, decoded (or why it could not be).
+fn load_text(
+    file: Arc<str>,
+    text: Result<String, BadBytes>,
+    registry: &Registry,
+    options: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Dataset {
+    let text = match text {
         Ok(text) => text,
-        Err(line) => {
-            let msg = format!("{file} is neither UTF-8, UTF-16 nor GB18030 text (first bad byte on line {line})");
-            diags.push(Diagnostic::error("bad-encoding", msg).at(Location::new(file.clone(), line, 1)));
+        Err(bad) => {
+            let at = Location::new(file.clone(), bad.line, bad.col);
+            diags.push(Diagnostic::error("bad-encoding", bad.message(&file)).at(at));
             return Dataset::default();
         }
     };
-    let text: Arc<str> = text.into();
+    let text: Arc<str> = lone_cr_to_lf(text).into();
     diags.add_source(file.clone(), text.clone());
-    let mut rows = Rows::new(Origin::Text { file, text: text.clone(), lines: None }, registry, options);
-    let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let delimiter = sniff_delimiter(&text);
+    let origin = Origin::Text { file, text: text.clone(), lines: None, delimiter };
+    let mut rows = Rows::new(origin, registry, options);
+    let mut csv =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut record = csv::ByteRecord::new();
     loop {
-        let start = csv.position().byte();
+        // The reader stops after the `\r` of a `\r\n`: the row itself starts after the line break.
+        let start = record_start(&text, csv.position().byte());
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => rows.row(&record, start, diags),
+            Ok(true) => {
+                let at_end = csv.position().byte() >= text.len() as u64;
+                match at_end.then(|| unclosed_quote(&text, start as usize, delimiter)).flatten() {
+                    Some(quote) => rows.unclosed_quote(quote, diags),
+                    None => rows.row(&record, start, diags),
+                }
+            }
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line()) as u32;
                 let at = rows.origin.place(line, start, 0);
@@ -80,21 +116,183 @@ pub fn load_bytes(
     rows.finish(diags)
 }
 
-/// Decodes the bytes of a text file; on failure, the line of the first byte that fits no encoding.
-pub fn decode(bytes: &[u8]) -> Result<String, u32> {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        if !had_errors {
-            return Ok(text.into_owned());
+/// The first byte of the row the CSV reader is about to read: line breaks before it skipped.
+fn record_start(text: &str, position: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut i = position as usize;
+    while matches!(bytes.get(i), Some(b'\r' | b'\n')) {
+        i += 1;
+    }
+    i as u64
+}
+
+/// Old Mac line ends (`\r` alone, as Excel for Mac saved CSV) become `\n`, so that lines count right;
+/// offsets do not move.
+fn lone_cr_to_lf(text: String) -> String {
+    let lone = |b: &[u8], i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
+    let bytes = text.as_bytes();
+    if !text.contains('\r') || !(0..bytes.len()).any(|i| lone(bytes, i)) {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if lone(&bytes, i) {
+            bytes[i] = b'\n';
         }
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(e) => {
-            let gb = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes);
-            match gb {
-                Some(text) if !text.contains('\0') => Ok(text.into_owned()),
-                _ => Err(bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32 + 1),
+    // Only ASCII bytes changed into ASCII bytes: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Tab-separated text (what Excel's "Unicode text" writes) or comma-separated, from the first lines.
+fn sniff_delimiter(text: &str) -> u8 {
+    let head = text.lines().filter(|l| !l.trim().is_empty()).take(20);
+    let (tabs, commas) = head.fold((0, 0), |(t, c), l| (t + l.matches('\t').count(), c + l.matches(',').count()));
+    if tabs > commas {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// The offset of a quote that opens a field of the record at `start` and is never closed (CSV rules: a quote
+/// opens a field only at its start; `""` inside is a quote).
+fn unclosed_quote(text: &str, start: usize, delimiter: u8) -> Option<usize> {
+    let b = text.as_bytes();
+    let (mut i, mut field_start) = (start, true);
+    while i < b.len() {
+        if field_start && b[i] == b'"' {
+            let open = i;
+            i += 1;
+            loop {
+                match b.get(i) {
+                    None => return Some(open),
+                    Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => break,
+                    Some(_) => i += 1,
+                }
+            }
+        } else if b[i] == b'\n' || b[i] == b'\r' {
+            return None;
+        }
+        field_start = b[i] == delimiter;
+        i += 1;
+    }
+    None
+}
+
+/// Why bytes are no text: where the first bad byte stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadBytes {
+    /// 1-based line and column (in characters before it) of the first bad byte.
+    pub line: u32,
+    pub col: u32,
+    /// The bad byte.
+    pub byte: u8,
+    /// How the bytes were read: `UTF-8`, or the encoding a byte order mark names.
+    pub read_as: &'static str,
+    /// Read as GB18030 instead, the line of its first bad byte, when that is later.
+    pub gb18030_line: Option<u32>,
+    /// What the first bytes say the file is (`a ZIP archive (an .xlsx workbook?)`).
+    pub looks_like: Option<&'static str>,
+}
+
+impl BadBytes {
+    fn at(bytes: &[u8], bad: usize, read_as: &'static str) -> BadBytes {
+        let bad = bad.min(bytes.len());
+        let before = &bytes[..bad];
+        let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&before[line_start..]).chars().count() as u32 + 1;
+        let byte = bytes.get(bad).copied().unwrap_or(0);
+        BadBytes { line, col, byte, read_as, gb18030_line: None, looks_like: looks_like(bytes) }
+    }
+
+    pub fn message(&self, file: &str) -> String {
+        let mut msg = match self.read_as {
+            "UTF-8" => format!(
+                "{file} is neither UTF-8, UTF-16 nor GB18030 text: byte 0x{:02X} on line {}, column {} is not UTF-8",
+                self.byte, self.line, self.col
+            ),
+            bom => format!(
+                "{file} starts with the byte order mark of {bom} but is not {bom} text: the first bad byte is on line {}",
+                self.line
+            ),
+        };
+        if let Some(line) = self.gb18030_line {
+            msg.push_str(&format!(", and read as GB18030 the first bad byte is on line {line}"));
+        }
+        if let Some(kind) = self.looks_like {
+            msg.push_str(&format!("; it looks like {kind}"));
+        }
+        msg
+    }
+}
+
+/// What the first bytes of a file say it is, for files that are no text.
+fn looks_like(bytes: &[u8]) -> Option<&'static str> {
+    let kinds: [(&[u8], &str); 5] = [
+        (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook? name it .xlsx)"),
+        (b"\xD0\xCF\x11\xE0", "an old Excel workbook (name it .xls)"),
+        (b"\x89PNG", "a PNG image"),
+        (b"%PDF", "a PDF document"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+    ];
+    kinds.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
+}
+
+/// Decodes the bytes of a text file; on failure, where the first byte that fits no encoding stands.
+/// A byte order mark decides; else UTF-8, else GB18030 (which any GBK file also is).
+pub fn decode(bytes: &[u8]) -> Result<String, BadBytes> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let body = &bytes[bom..];
+        if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) {
+            return Ok(text.into_owned());
+        }
+        let bad = first_malformed(encoding, body);
+        let mut why = BadBytes::at(body, bad, encoding.name());
+        if encoding != encoding_rs::UTF_8 {
+            // Lines of UTF-16 text: count the line breaks of the part that decodes.
+            let good = encoding.decode_without_bom_handling(&body[..bad]).0;
+            why.line = good.matches('\n').count() as u32 + 1;
+            why.col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        }
+        return Err(why);
+    }
+    let utf8_error = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text.to_string()),
+        Err(e) => e.valid_up_to(),
+    };
+    let gb = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes);
+    if let Some(text) = gb.filter(|t| !t.contains('\0')) {
+        return Ok(text.into_owned());
+    }
+    let nul = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    let gb_error = first_malformed(encoding_rs::GB18030, bytes).min(nul);
+    let mut why = BadBytes::at(bytes, utf8_error, "UTF-8");
+    let gb_line = BadBytes::at(bytes, gb_error, "GB18030").line;
+    // Worth naming only when what GB18030 read up to there is text, not binary that happens to decode.
+    let text_like =
+        !bytes[..gb_error.min(bytes.len())].iter().any(|&b| (b < 0x20 && !b"\t\r\n".contains(&b)) || b == 0x7F);
+    why.gb18030_line = (gb_line > why.line && text_like).then_some(gb_line);
+    Err(why)
+}
+
+/// The offset of the first byte that `encoding` cannot decode (the length when all decode).
+fn first_malformed(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut buf = [0u8; 4096];
+    let mut pos = 0;
+    loop {
+        let rest = bytes.get(pos..).unwrap_or_default();
+        let (result, read, _) = decoder.decode_to_utf8_without_replacement(rest, &mut buf, true);
+        pos += read;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => return bytes.len(),
+            encoding_rs::DecoderResult::OutputFull if read > 0 => continue,
+            encoding_rs::DecoderResult::OutputFull => return pos,
+            encoding_rs::DecoderResult::Malformed(bad, after) => {
+                return pos.saturating_sub(bad as usize + after as usize);
             }
         }
     }
@@ -132,7 +330,7 @@ impl Fields for Vec<String> {
 /// Where rows come from, to turn (row, field) into a location.
 pub enum Origin {
     /// A text file: rows are byte offsets; line starts are indexed on first need.
-    Text { file: Arc<str>, text: Arc<str>, lines: Option<Vec<usize>> },
+    Text { file: Arc<str>, text: Arc<str>, lines: Option<Vec<usize>>, delimiter: u8 },
     /// A sheet: rows are 1-based row numbers, fields columns from `first_col`.
     Sheet { file: Arc<str>, first_col: u32 },
 }
@@ -142,7 +340,7 @@ impl Origin {
     fn place(&mut self, line: u32, at: u64, col: usize) -> Location {
         match self {
             Origin::Sheet { file, first_col } => Location::cell(file.clone(), at as u32, *first_col + col as u32),
-            Origin::Text { file, text, lines } => {
+            Origin::Text { file, text, lines, delimiter } => {
                 let start = at as usize;
                 let line = if line > 0 {
                     line
@@ -150,12 +348,27 @@ impl Origin {
                     let index = lines.get_or_insert_with(|| line_starts(text));
                     index.partition_point(|&s| s <= start) as u32
                 };
-                let span = field_spans(text, start).get(col).cloned().unwrap_or(start..start);
+                let span = field_spans(text, start, *delimiter).get(col).cloned().unwrap_or(start..start);
                 let line_start = text.get(..span.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
                 let column = text.get(line_start..span.start).map_or(0, |s| s.chars().count()) as u32 + 1;
                 let extra = text.get(start..span.start).map_or(0, |s| s.matches('\n').count()) as u32;
                 Location { file: file.clone(), line: line + extra, col: column, span: Some(span), cell: None }
             }
+        }
+    }
+
+    /// The location of a whole row: its first cell, spanning every field.
+    fn place_row(&mut self, at: u64) -> Location {
+        let mut place = self.place(0, at, 0);
+        if let (Origin::Text { text, delimiter, .. }, Some(span)) = (&*self, &mut place.span) {
+            span.end = field_spans(text, at as usize, *delimiter).last().map_or(span.end, |last| last.end);
+        }
+        place
+    }
+
+    fn file(&self) -> Arc<str> {
+        match self {
+            Origin::Text { file, .. } | Origin::Sheet { file, .. } => file.clone(),
         }
     }
 }
@@ -180,7 +393,7 @@ enum Column {
 fn column_role(name: &str) -> Column {
     let key = normalize_name(name).to_lowercase();
     match key.as_str() {
-        "indicator" | "指标" | "指标名称" | "指标id" => Column::Indicator,
+        "indicator" | "指标" | "指标名" | "指标名称" | "指标id" => Column::Indicator,
         "year" | "年份" | "年度" | "年" => Column::Year,
         "value" | "数值" | "值" | "监测值" => Column::Value,
         "region" | "地区" | "区域" | "行政区" => Column::Region,
@@ -195,6 +408,10 @@ fn column_role(name: &str) -> Column {
 /// The header, resolved.
 struct Layout {
     width: usize,
+    /// The header's names, as written.
+    names: Vec<String>,
+    /// Rows may stop after this many fields (the columns after it are notes or unknown).
+    required: usize,
     indicator: usize,
     region: Option<usize>,
     /// (column of the value, the year: from a column of the row, or fixed by the header)
@@ -207,6 +424,22 @@ enum YearFrom {
     Fixed(i32),
 }
 
+/// At most this many rows before the header are skipped as titles and notes; a file whose first rows hold
+/// no header has none.
+pub const PREAMBLE_AT_MOST: usize = 10;
+
+/// A row before the header: a title (`2025年监测数据`), a note, or, when no header follows, a bad header.
+struct Preamble {
+    place: Location,
+    text: String,
+    /// Why it is no header.
+    why: String,
+    /// How many of its fields hold something.
+    filled: usize,
+    /// Its first field names a known indicator: data, not a title.
+    data_like: bool,
+}
+
 /// The row reader shared by text and sheets.
 pub struct Rows<'a> {
     pub origin: Origin,
@@ -216,9 +449,19 @@ pub struct Rows<'a> {
     layout: Option<Layout>,
     /// Interned indicator names as written → what they name (None: unknown).
     names: HashMap<String, Option<IndicatorId>>,
+    /// Unknown names → the closest known name, worked out once per name.
+    suggestions: HashMap<String, Option<String>>,
     regions: HashMap<String, u32>,
     /// The line of the current row, when the reader knows it.
     line: u32,
+    /// Rows before the header, skipped when a header follows.
+    preamble: Vec<Preamble>,
+    /// No header was found: every row is rejected (and the one error says why).
+    headerless: bool,
+    /// The values of the row being read, kept until the whole row is known good.
+    pending: Vec<Point>,
+    /// Rows rejected for conflicting with an earlier row (each counted once).
+    conflicting: std::collections::HashSet<u64>,
 }
 
 impl<'a> Rows<'a> {
@@ -230,8 +473,13 @@ impl<'a> Rows<'a> {
             data: Dataset::default(),
             layout: None,
             names: HashMap::new(),
+            suggestions: HashMap::new(),
             regions: HashMap::new(),
             line: 0,
+            preamble: Vec::new(),
+            headerless: false,
+            pending: Vec::new(),
+            conflicting: Default::default(),
         }
     }
 
@@ -240,18 +488,79 @@ impl<'a> Rows<'a> {
         if fields.is_blank() {
             return;
         }
-        if self.layout.is_none() {
-            self.layout = self.header(fields, at, diags);
-            if self.layout.is_none() {
-                self.data.rows_read += 1;
+        if self.layout.is_some() {
+            self.data.rows_read += 1;
+            if !self.data_row(fields, at, diags) {
                 self.data.rows_rejected += 1;
             }
             return;
         }
-        self.data.rows_read += 1;
-        if !self.data_row(fields, at, diags) {
+        if self.headerless {
+            self.data.rows_read += 1;
             self.data.rows_rejected += 1;
+            return;
         }
+        match self.header(fields) {
+            Ok(layout) => {
+                self.data.has_region_column = layout.region.is_some();
+                self.layout = Some(layout);
+                self.skip_preamble(diags);
+            }
+            Err(why) => {
+                let filled = (0..fields.count()).filter(|&i| !fields.field(i).trim().is_empty()).count();
+                let last = (0..fields.count()).rev().find(|&i| !fields.field(i).trim().is_empty()).unwrap_or(0);
+                let text = (0..=last).map(|i| fields.field(i).trim()).collect::<Vec<_>>().join(",");
+                let place = self.origin.place_row(at);
+                let data_like = filled >= 2 && self.registry.lookup(fields.field(0).trim()).is_some();
+                self.preamble.push(Preamble { place, text, why, filled, data_like });
+                if self.preamble.len() > PREAMBLE_AT_MOST {
+                    self.no_header(diags);
+                }
+            }
+        }
+    }
+
+    /// A record that runs to the end of the file inside a quote: one rejected row, and where the quote opened.
+    pub fn unclosed_quote(&mut self, quote: usize, diags: &mut Diagnostics) {
+        self.data.rows_read += 1;
+        self.data.rows_rejected += 1;
+        let Origin::Text { file, text, .. } = &self.origin else { return };
+        let at = Location::in_text(file.clone(), text, quote..quote + 1);
+        let last = text.trim_end_matches(['\n', '\r']).matches('\n').count() as u32 + 1;
+        let msg = if last > at.line {
+            format!("this quote is never closed, so the rest of the file (lines {}–{last}) reads as one field", at.line)
+        } else {
+            "this quote is never closed".to_string()
+        };
+        diags.push(Diagnostic::error("unclosed-quote", msg).at(at).label("opened here"));
+    }
+
+    /// A header was found: the rows before it are titles or notes, skipped, each with a warning; a data row
+    /// that stands before the header is an error (rejected: it cannot be read without the header).
+    fn skip_preamble(&mut self, diags: &mut Diagnostics) {
+        for row in std::mem::take(&mut self.preamble) {
+            if row.data_like {
+                self.data.rows_read += 1;
+                self.data.rows_rejected += 1;
+                let msg = "a data row stands before the header row".to_string();
+                diags.push(Diagnostic::error("row-before-header", msg).at(row.place).label("move it below the header"));
+            } else {
+                let msg = format!("skipped a row before the header: {:?}", shorten(&row.text));
+                diags.push(Diagnostic::warning("skipped-row", msg).at(row.place).label("not data"));
+            }
+        }
+    }
+
+    /// The first rows hold no header: one error, at the row most like a header; every row is rejected.
+    fn no_header(&mut self, diags: &mut Diagnostics) {
+        self.headerless = true;
+        let rows = std::mem::take(&mut self.preamble);
+        self.data.rows_read += rows.len();
+        self.data.rows_rejected += rows.len();
+        let Some(best) = rows.iter().find(|r| r.filled >= 2).or(rows.first()) else { return };
+        let msg =
+            "the header names neither the long form (indicator,year,value) nor the wide form (indicator,2020,2021,...)";
+        diags.push(Diagnostic::error("bad-header", msg).at(best.place.clone()).label(best.why.clone()));
     }
 
     fn error(
@@ -267,10 +576,19 @@ impl<'a> Rows<'a> {
         diags.push(Diagnostic::error(code, message).at(place).label(label));
     }
 
-    fn header<F: Fields>(&mut self, fields: &F, at: u64, diags: &mut Diagnostics) -> Option<Layout> {
+    /// The layout a header row gives, or why the row is no header.
+    fn header<F: Fields>(&mut self, fields: &F) -> Result<Layout, String> {
         let columns: Vec<Column> = (0..fields.count()).map(|i| column_role(fields.field(i))).collect();
         let find = |c: Column| columns.iter().position(|x| *x == c);
-        let values: Vec<(usize, YearFrom)> = match (find(Column::Year), find(Column::Value)) {
+        for (i, c) in columns.iter().enumerate() {
+            if let Some(j) = columns[i + 1..].iter().position(|x| x == c && !matches!(x, Column::Other | Column::Note))
+            {
+                let name = fields.field(i).trim();
+                return Err(format!("the column {name} stands twice (fields {} and {})", i + 1, i + j + 2));
+            }
+        }
+        let (year, value) = (find(Column::Year), find(Column::Value));
+        let values: Vec<(usize, YearFrom)> = match (year, value) {
             (Some(y), Some(v)) => vec![(v, YearFrom::Column(y))],
             _ => columns
                 .iter()
@@ -281,15 +599,42 @@ impl<'a> Rows<'a> {
                 })
                 .collect(),
         };
-        let Some(indicator) = find(Column::Indicator).filter(|_| !values.is_empty()) else {
-            let msg = "the header names neither the long form (indicator,year,value) nor the wide form (indicator,2020,2021,...)";
-            self.error(at, 0, "bad-header", msg.to_string(), "header row", diags);
-            return None;
+        let indicator = find(Column::Indicator);
+        let Some(indicator) = indicator.filter(|_| !values.is_empty()) else {
+            return Err(self.why_no_header(fields, indicator.is_some(), year.is_some(), value.is_some(), &values));
         };
         let region = find(Column::Region);
-        self.data.has_region_column = region.is_some();
-        let _ = (Column::Note, Column::Other);
-        Some(Layout { width: columns.len(), indicator, region, values })
+        let required = match (year, value) {
+            (Some(y), Some(v)) => [indicator, y, v, region.unwrap_or(0)].into_iter().max().unwrap_or(0) + 1,
+            _ => columns.len(),
+        };
+        let names = (0..fields.count()).map(|i| fields.field(i).trim().to_string()).collect();
+        Ok(Layout { width: columns.len(), names, required, indicator, region, values })
+    }
+
+    /// What a row that is no header lacks, as a label under it.
+    fn why_no_header<F: Fields>(
+        &self,
+        fields: &F,
+        indicator: bool,
+        year: bool,
+        value: bool,
+        values: &[(usize, YearFrom)],
+    ) -> String {
+        let first = fields.field(0).trim();
+        if fields.count() == 1 && first.contains(';') {
+            return "the fields are separated by ';': plancheck reads commas or tabs".to_string();
+        }
+        if self.registry.lookup(first).is_some() {
+            return "a data row: the file has no header (indicator,year,value)".to_string();
+        }
+        match (indicator, year, value, values.is_empty()) {
+            (false, _, _, false) => "no indicator column (indicator or 指标)".to_string(),
+            (true, true, false, _) => "no value column (value or 数值)".to_string(),
+            (true, false, true, _) => "no year column (year or 年份)".to_string(),
+            (true, _, _, _) => "no year and value columns, nor one column per year (2020,2021,...)".to_string(),
+            (false, _, _, true) => "expected indicator,year,value or indicator,2020,2021,...".to_string(),
+        }
     }
 
     /// Reads a data row; false when it was rejected.
@@ -301,10 +646,24 @@ impl<'a> Rows<'a> {
     }
 
     fn data_row_in<F: Fields>(&mut self, layout: &Layout, fields: &F, at: u64, diags: &mut Diagnostics) -> bool {
-        if fields.count() != layout.width {
-            let msg = format!("this row has {} fields, the header has {}", fields.count(), layout.width);
+        let count = fields.count();
+        // Trailing empty cells (as spreadsheets write them) and notes left off the end are no harm.
+        let ragged = count < layout.required
+            || (count > layout.width && (layout.width..count).any(|i| !fields.field(i).trim().is_empty()));
+        if ragged {
+            let s = if count == 1 { "" } else { "s" };
+            let msg = format!("this row has {count} field{s}, the header has {}", layout.width);
             let col = fields.count().min(layout.width).saturating_sub(1);
-            self.error(at, col, "ragged-row", msg, "", diags);
+            let label = match layout.names.get(count..layout.required) {
+                Some(missing) if !missing.is_empty() => format!("the row ends here, without {}", missing.join(", ")),
+                _ => String::new(),
+            };
+            self.error(at, col, "ragged-row", msg, &label, diags);
+            return false;
+        }
+        if let Some(i) = layout.region.filter(|&i| fields.field(i).trim().is_empty()) {
+            let label = "a region's name belongs here";
+            self.error(at, i, "empty-region", "the region is empty".to_string(), label, diags);
             return false;
         }
         let region = layout.region.map_or(0, |i| self.region(fields.field(i).trim()));
@@ -324,18 +683,23 @@ impl<'a> Rows<'a> {
             }
         };
         let mut ok = true;
+        self.pending.clear();
         for &(col, year_from) in &layout.values {
             let year = match year_from {
                 YearFrom::Fixed(y) => Some(y),
                 YearFrom::Column(c) => self.year(fields.field(c), at, c, diags),
             };
             match year {
-                Some(year) => ok &= self.value(fields.field(col), at, col, region, indicator, year, diags),
+                Some(year) => ok &= self.value(fields.field(col), at, col, indicator, year, diags),
                 None => ok = false,
             }
         }
+        // A rejected row gives no value at all, not the half of its cells that could be read.
         if ok {
             *self.data.rows_by_indicator.entry(indicator).or_default() += 1;
+            if let Some(data) = self.data.data.get_mut(region as usize) {
+                data.points.entry(indicator).or_default().append(&mut self.pending);
+            }
         }
         ok
     }
@@ -370,48 +734,51 @@ impl<'a> Rows<'a> {
 
     fn unknown_indicator(&mut self, name: &str, at: u64, col: usize, diags: &mut Diagnostics) {
         let name = name.trim();
-        let all = self.registry.iter().map(|(id, _)| id);
-        let label = match self.registry.suggest(name, all) {
+        let registry = self.registry;
+        let suggestion = self.suggestions.entry(name.to_string()).or_insert_with(|| {
+            // No indicator's name is long: a long text is compared with none (that would take seconds).
+            match name.chars().count() {
+                0..=64 => registry.suggest(name, registry.iter().map(|(id, _)| id)).map(str::to_string),
+                _ => None,
+            }
+        });
+        let label = match suggestion {
             Some(s) => format!("did you mean {s}?"),
+            None if name.is_empty() => "an indicator's id, name or alias belongs here".to_string(),
             None => "not in the indicator registry (--allow-unknown sets such rows aside)".to_string(),
         };
         let msg = if name.is_empty() {
             "the indicator is empty".to_string()
         } else {
-            format!("{name} is not a known indicator")
+            format!("{} is not a known indicator", shorten(name))
         };
         self.error(at, col, "unknown-indicator", msg, &label, diags);
     }
 
     fn year(&mut self, raw: &str, at: u64, col: usize, diags: &mut Diagnostics) -> Option<i32> {
         let parsed = match raw.parse::<i32>() {
-            Ok(y) => Ok(y),
-            Err(_) => fold(raw).trim_end_matches('年').parse::<i32>(),
+            Ok(y) => Some(y),
+            Err(_) => year_of(raw),
         };
         match parsed {
-            Ok(y) if (1949..=2100).contains(&y) => Some(y),
-            Ok(y) => {
+            Some(y) if (1949..=2100).contains(&y) => Some(y),
+            Some(y) => {
                 self.error(at, col, "bad-year", format!("year {y} lies outside 1949–2100"), "", diags);
                 None
             }
-            Err(_) => {
-                self.error(at, col, "bad-year", format!("{raw:?} is not a year"), "", diags);
+            None if raw.trim().is_empty() => {
+                self.error(at, col, "bad-year", "the year is empty".to_string(), "", diags);
+                None
+            }
+            None => {
+                self.error(at, col, "bad-year", format!("{:?} is not a year", shorten(raw)), "", diags);
                 None
             }
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn value(
-        &mut self,
-        raw: &str,
-        at: u64,
-        col: usize,
-        region: u32,
-        id: IndicatorId,
-        year: i32,
-        diags: &mut Diagnostics,
-    ) -> bool {
+    fn value(&mut self, raw: &str, at: u64, col: usize, id: IndicatorId, year: i32, diags: &mut Diagnostics) -> bool {
         let parsed = match plain_decimal(raw) {
             Some(v) => Ok(Some(v)),
             None => parse_cell(raw).and_then(|cell| match cell {
@@ -423,9 +790,7 @@ impl<'a> Rows<'a> {
         };
         match parsed {
             Ok(Some(value)) => {
-                let point = Point { year, value, at, col: col as u32 };
-                let region = &mut self.data.data[region as usize];
-                region.points.entry(id).or_default().push(point);
+                self.pending.push(Point { year, value, at, col: col as u32 });
                 true
             }
             Ok(None) => true,
@@ -438,12 +803,20 @@ impl<'a> Rows<'a> {
 
     /// Sorts every series and reports values given twice; returns the dataset.
     pub fn finish(mut self, diags: &mut Diagnostics) -> Dataset {
+        if self.layout.is_none() && !self.preamble.is_empty() {
+            self.no_header(diags);
+        }
+        let file = self.origin.file();
         if self.layout.is_none() && self.data.rows_read == 0 {
-            let file = match &self.origin {
-                Origin::Text { file, .. } | Origin::Sheet { file, .. } => file.clone(),
-            };
             let msg = format!("{file} has no header row (expected indicator,year,value)");
-            diags.push(Diagnostic::error("empty-file", msg).at(Location::new(file, 1, 1)));
+            let at = match self.origin {
+                Origin::Sheet { .. } => Location::cell(file, 1, 1),
+                Origin::Text { .. } => Location::new(file, 1, 1),
+            };
+            diags.push(Diagnostic::error("empty-file", msg).at(at));
+        } else if self.layout.is_some() && self.data.rows_read == 0 {
+            let msg = format!("{file} has a header but no data rows: every target will lack data");
+            diags.push(Diagnostic::warning("no-data-rows", msg));
         }
         if !self.data.has_region_column && self.data.regions.is_empty() {
             self.data.regions.push(String::new());
@@ -488,9 +861,28 @@ impl<'a> Rows<'a> {
             );
             let d = Diagnostic::error("conflicting-rows", msg).at(b).label("second value").related(a, "first value");
             diags.push(d);
-            self.data.rows_rejected += 1;
+            // The second row is rejected (once, however many of its values conflict), so no longer counted used.
+            if self.conflicting.insert(second.at) {
+                self.data.rows_rejected += 1;
+                if let Some(n) = self.data.rows_by_indicator.get_mut(&id) {
+                    *n = n.saturating_sub(1);
+                }
+            }
         }
     }
+}
+
+/// A year as people and programs write it: `2025`, `２０２５`, `2025年`, `2025.0` (a float column of pandas).
+fn year_of(raw: &str) -> Option<i32> {
+    let folded = fold(raw);
+    let digits = folded.trim_end_matches('年');
+    if let Ok(y) = digits.parse::<i32>() {
+        return Some(y);
+    }
+    let whole =
+        digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') && digits.starts_with(|c: char| c.is_ascii_digit());
+    let decimal = Decimal::from_str(digits).ok().filter(|d| whole && d.fract().is_zero())?;
+    decimal.to_i32()
 }
 
 /// A cell that is a plain ASCII decimal (`98.5`): read without folding or allocating.
@@ -505,15 +897,18 @@ fn plain_decimal(raw: &str) -> Option<Decimal> {
     }
 }
 
-/// Byte spans of the fields of the CSV record that starts at `start` (quotes respected).
-fn field_spans(text: &str, start: usize) -> Vec<Range<usize>> {
+/// Byte spans of the fields of the CSV record that starts at `start` (quotes respected as the CSV reader does:
+/// a quote opens a field only at its start, `""` inside is a quote).
+fn field_spans(text: &str, start: usize, delimiter: u8) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let (mut i, mut field_start, mut quoted) = (start, start, false);
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => {
+            b'"' if quoted && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            b'"' if quoted => quoted = false,
+            b'"' if i == field_start => quoted = true,
+            b if b == delimiter && !quoted => {
                 spans.push(field_start..i);
                 field_start = i + 1;
             }
@@ -533,8 +928,11 @@ mod tests {
     #[test]
     fn field_spans_respect_quotes() {
         let text = "a,\"b,c\",d\nx";
-        assert_eq!(field_spans(text, 0), vec![0..1, 2..7, 8..9]);
-        assert_eq!(field_spans(text, 10), vec![10..11]);
+        assert_eq!(field_spans(text, 0, b','), vec![0..1, 2..7, 8..9]);
+        assert_eq!(field_spans(text, 10, b','), vec![10..11]);
+        let text = "a\"b,\"c\"\"d,e\"\te";
+        assert_eq!(field_spans(text, 0, b','), vec![0..3, 4..14]);
+        assert_eq!(field_spans(text, 0, b'\t'), vec![0..12, 13..14]);
     }
 
     #[test]
@@ -557,6 +955,49 @@ mod tests {
         assert_eq!(column_role("2021"), Column::YearValues(2021));
         assert_eq!(column_role("2021年"), Column::YearValues(2021));
         assert_eq!(column_role("12"), Column::Other);
+    }
+
+    #[test]
+    fn bad_bytes_are_located_in_every_encoding() {
+        let latin1 = b"indicator,year,value\nx,2025,9.5,caf\xe9\n";
+        let bad = decode(latin1).unwrap_err();
+        assert_eq!((bad.line, bad.col, bad.byte, bad.gb18030_line), (2, 15, 0xE9, None));
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("a\n指标".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        utf16.extend([0x00, 0xD8, b'x', 0]); // a lone high surrogate
+        let bad = decode(&utf16).unwrap_err();
+        assert_eq!((bad.line, bad.col, bad.read_as), (2, 3, "UTF-16LE"));
+        assert_eq!(decode(b"PK\x03\x04\xff").unwrap_err().looks_like, looks_like(b"PK\x03\x04"));
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds() {
+        assert_eq!(lone_cr_to_lf("a\rb\r\nc\r".to_string()), "a\nb\r\nc\n");
+        assert_eq!(record_start("a\r\n\r\nb", 1), 5);
+    }
+
+    #[test]
+    fn tabs_are_recognised_from_the_first_lines() {
+        assert_eq!(sniff_delimiter("indicator\tyear\tvalue\nx\t2025\t1,5\n"), b'\t');
+        assert_eq!(sniff_delimiter("indicator,year,value\nx,2025,\"a\tb\"\n"), b',');
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_found() {
+        assert_eq!(unclosed_quote("a,\"b\nc,d\n", 0, b','), Some(2));
+        assert_eq!(unclosed_quote("a,\"b\"\"\nc\",d\n", 0, b','), None);
+        assert_eq!(unclosed_quote("a,b\"c\n", 0, b','), None);
+        assert_eq!(unclosed_quote("a,\"b\"\"\n", 0, b','), Some(2));
+    }
+
+    #[test]
+    fn years_as_people_and_programs_write_them() {
+        assert_eq!(year_of("２０２５"), Some(2025));
+        assert_eq!(year_of("2025年"), Some(2025));
+        assert_eq!(year_of("2025.0"), Some(2025));
+        assert_eq!(year_of("2025.5"), None);
+        assert_eq!(year_of("二〇二五"), None);
+        assert_eq!(year_of("-2025.0"), None);
     }
 
     #[test]

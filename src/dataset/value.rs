@@ -48,15 +48,28 @@ impl ValueError {
 
     pub fn message(&self) -> String {
         match self {
-            ValueError::NotANumber(s) => format!("{s:?} is not a number"),
-            ValueError::TooLarge(s) => format!("{s:?} is too large a number"),
-            ValueError::Negative(s) => format!("{s:?} is negative; rates, ratios and counts cannot be"),
+            ValueError::NotANumber(s) => format!("{:?} is not a number", shorten(s)),
+            ValueError::TooLarge(s) => format!("{:?} is too large a number", shorten(s)),
+            ValueError::Negative(s) => format!("{:?} is negative; rates, ratios and counts cannot be", shorten(s)),
             ValueError::BadUnit { cell, unit } => {
                 let unit = if unit.is_empty() { "no unit".to_string() } else { unit.clone() };
-                format!("{cell:?} is not in the indicator's unit ({unit})")
+                format!("{:?} is not in the indicator's unit ({unit})", shorten(cell))
             }
         }
     }
+}
+
+/// At most this many characters of a cell are quoted in a message.
+pub const QUOTED_AT_MOST: usize = 48;
+
+/// A cell's text as a message quotes it: a long one is cut, saying how long it was.
+pub fn shorten(text: &str) -> String {
+    let count = text.chars().count();
+    if count <= QUOTED_AT_MOST {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(QUOTED_AT_MOST).collect();
+    format!("{head}… ({count} characters)")
 }
 
 const MISSING: [&str; 9] = ["", "-", "—", "–", "——", "NA", "N/A", "无数据", "无"];
@@ -146,6 +159,10 @@ pub fn convert(value: Decimal, cell: &CellUnit, unit: &Unit, raw: &str) -> Resul
         CellUnit::Ratio => Err(bad()),
         CellUnit::Word(word) => match unit {
             Unit::Other(own) if crate::indicator::normalize_name(own) == *word => Ok(value),
+            // `5x8` and control characters are no unit word: the cell is no number at all.
+            _ if word.chars().any(|c| c.is_ascii_digit() || c == '.' || c.is_control()) => {
+                Err(ValueError::NotANumber(raw.to_string()))
+            }
             _ => Err(bad()),
         },
     }
