@@ -132,7 +132,7 @@ impl Diagnostic {
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     /// File texts, for snippets.
-    sources: HashMap<Arc<str>, Arc<str>>,
+    sources: HashMap<Arc<str>, Arc<String>>,
 }
 
 impl Diagnostics {
@@ -145,7 +145,7 @@ impl Diagnostics {
     }
 
     /// Keeps a file's text so that its diagnostics can show the offending line.
-    pub fn add_source(&mut self, file: Arc<str>, text: Arc<str>) {
+    pub fn add_source(&mut self, file: Arc<str>, text: Arc<String>) {
         self.sources.insert(file, text);
     }
 
@@ -264,7 +264,7 @@ mod tests {
     #[test]
     fn render_shows_the_line_and_the_label() {
         let mut sink = Diagnostics::new();
-        let text: Arc<str> = "indicator,year,value\nfoo,2020,1\n".into();
+        let text = Arc::new("indicator,year,value\nfoo,2020,1\n".to_string());
         sink.add_source("d.csv".into(), text.clone());
         let at = Location::in_text("d.csv".into(), &text, 21..24);
         sink.push(Diagnostic::error("unknown-indicator", "foo is unknown").at(at).label("here"));
@@ -278,7 +278,7 @@ mod tests {
     #[test]
     fn a_long_line_is_named_not_shown() {
         let mut sink = Diagnostics::new();
-        let text: Arc<str> = format!("indicator,year,value\n{},2020,1\n", "x".repeat(1000)).into();
+        let text = Arc::new(format!("indicator,year,value\n{},2020,1\n", "x".repeat(1000)));
         sink.add_source("d.csv".into(), text.clone());
         let at = Location::in_text("d.csv".into(), &text, 21..1021);
         sink.push(Diagnostic::error("unknown-indicator", "xxx… is unknown").at(at).label("here"));

@@ -244,6 +244,20 @@ pub fn evaluate(
     data_file: &str,
     options: &EvalOptions,
 ) -> Result<Report, UnknownRegion> {
+    use rayon::prelude::*;
+    let (mut report, regions) = prepare(plan, data, data_file, options)?;
+    report.regions = regions.par_iter().map(|&r| evaluate_region(plan, registry, data, r, options)).collect();
+    Ok(report)
+}
+
+/// The report without its regions, and the regions to evaluate (each with [`evaluate_region`]): for callers
+/// that evaluate and write region by region.
+pub fn prepare(
+    plan: &Plan,
+    data: &Dataset,
+    data_file: &str,
+    options: &EvalOptions,
+) -> Result<(Report, Vec<usize>), UnknownRegion> {
     let regions: Vec<usize> = match &options.region {
         Some(name) if data.has_region_column => match data.region_index(name) {
             Some(i) => vec![i],
@@ -251,19 +265,19 @@ pub fn evaluate(
         },
         _ => (0..data.regions.len()).collect(),
     };
-    let regions = regions.into_iter().map(|r| evaluate_region(plan, registry, data, r, options)).collect();
     let in_scope = plan.targets.iter().filter(|t| in_scope(t, options.fail_on)).count();
-    Ok(Report {
+    let report = Report {
         plan: plan.meta.clone(),
         stage: options.stage,
         states_attributes: plan.states_attributes(),
         data_file: data_file.to_string(),
         accounting: data.accounting(&plan.indicators()),
-        regions,
+        regions: Vec::new(),
         fail_on: options.fail_on,
         fail_on_missing: options.fail_on_missing,
         in_scope,
-    })
+    };
+    Ok((report, regions))
 }
 
 /// Is a target counted by a `--fail-on` scope?
@@ -277,7 +291,14 @@ pub fn in_scope(target: &Target, fail_on: FailOn) -> bool {
     }
 }
 
-fn evaluate_region(plan: &Plan, registry: &Registry, data: &Dataset, region: usize, o: &EvalOptions) -> RegionReport {
+/// Evaluates every target of a plan in one region of the data.
+pub fn evaluate_region(
+    plan: &Plan,
+    registry: &Registry,
+    data: &Dataset,
+    region: usize,
+    o: &EvalOptions,
+) -> RegionReport {
     let year = o.stage.year(plan.meta.period).or(o.year).or_else(|| data.latest_year(region));
     let years = if o.history { data.years(region) } else { Vec::new() };
     let name = match data.regions.get(region) {

@@ -4,9 +4,10 @@ use super::{load_for_plan, print_warnings, usage, Error};
 use crate::cli::CheckArgs;
 use crate::dataset::{self, LoadOptions};
 use crate::diag::Diagnostics;
-use crate::eval::{evaluate, EvalOptions};
+use crate::eval::{evaluate, evaluate_region, prepare, EvalOptions};
 use crate::exit::ExitStatus;
 use crate::render;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use std::io::Write;
 use std::str::FromStr;
@@ -32,12 +33,40 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
     print_warnings(&diags, err)?;
     let data_file = args.data.display().to_string();
-    let report = evaluate(plan, &catalog.registry, &data, &data_file, &options).map_err(|e| {
+    let unknown = |e: crate::eval::UnknownRegion| {
         usage(format!("region {:?} is not in {data_file}; its regions: {}", e.region, e.known.join(", ")))
-    })?;
-    render::write(args.format, &report, args.lang, out)?;
-    Ok(if report.fails() { ExitStatus::Fail } else { ExitStatus::Pass })
+    };
+    if !render::streams(args.format) {
+        let report = evaluate(plan, &catalog.registry, &data, &data_file, &options).map_err(unknown)?;
+        render::write(args.format, &report, args.lang, out)?;
+        return Ok(if report.fails() { ExitStatus::Fail } else { ExitStatus::Pass });
+    }
+    let (head, regions) = prepare(plan, &data, &data_file, &options).map_err(unknown)?;
+    let (count, mut fails) = (regions.len(), false);
+    render::begin(args.format, count, out)?;
+    // Regions are evaluated and rendered on every core, a batch at a time, and written in order.
+    for (batch, chunk) in regions.chunks(REGIONS_PER_BATCH).enumerate() {
+        let rendered: Vec<(Vec<u8>, bool)> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, &r)| {
+                let region = evaluate_region(plan, &catalog.registry, &data, r, &options);
+                let index = batch * REGIONS_PER_BATCH + i;
+                let fails = region.failures(options.fail_on_missing) > 0;
+                (render::region(args.format, &head, &region, index, count, args.lang), fails)
+            })
+            .collect();
+        for (bytes, failed) in rendered {
+            out.write_all(&bytes)?;
+            fails |= failed;
+        }
+    }
+    render::end(args.format, count, out)?;
+    Ok(if fails { ExitStatus::Fail } else { ExitStatus::Pass })
 }
+
+/// Regions evaluated in parallel before their output is written.
+const REGIONS_PER_BATCH: usize = 128;
 
 /// A percentage flag as an exact decimal.
 pub fn percent(flag: &str, text: &str) -> Result<Decimal, Error> {

@@ -9,7 +9,7 @@ pub mod value;
 use crate::indicator::IndicatorId;
 use crate::rule::Series;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub use read::{load, LoadOptions};
 

@@ -15,7 +15,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::indicator::{normalize_name, IndicatorId, Registry};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
@@ -84,36 +84,102 @@ fn load_text(
             return Dataset::default();
         }
     };
-    let text: Arc<str> = lone_cr_to_lf(text).into();
+    let text: Arc<String> = Arc::new(lone_cr_to_lf(text));
     diags.add_source(file.clone(), text.clone());
     let delimiter = sniff_delimiter(&text);
     let origin = Origin::Text { file, text: text.clone(), lines: None, delimiter };
     let mut rows = Rows::new(origin, registry, options);
-    let mut csv =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    let mut record = csv::ByteRecord::new();
-    loop {
-        // The reader stops after the `\r` of a `\r\n`: the row itself starts after the line break.
-        let start = record_start(&text, csv.position().byte());
-        match csv.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let at_end = csv.position().byte() >= text.len() as u64;
-                match at_end.then(|| unclosed_quote(&text, start as usize, delimiter)).flatten() {
-                    Some(quote) => rows.unclosed_quote(quote, diags),
-                    None => rows.row(&record, start, diags),
-                }
-            }
-            Err(e) => {
-                let line = e.position().map_or(1, |p| p.line()) as u32;
-                let at = rows.origin.place(line, start, 0);
-                diags.push(Diagnostic::error("bad-csv", format!("cannot read this row: {e}")).at(at));
-                rows.data.rows_read += 1;
-                rows.data.rows_rejected += 1;
+    read_text(&mut rows, &text, delimiter, diags);
+    rows.finish(diags)
+}
+
+/// Below this size a file is read on one thread.
+const PARALLEL_FROM_BYTES: usize = 8 << 20;
+
+/// Where a large file may be cut in two and each half read on its own thread: at a line break near the middle,
+/// and only when no quote anywhere could carry a field across the cut.
+fn split_point(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.len() < PARALLEL_FROM_BYTES || bytes.contains(&b'"') {
+        return None;
+    }
+    let middle = bytes.len() / 2;
+    bytes[middle..].iter().position(|&b| b == b'\n').map(|i| middle + i + 1).filter(|&cut| cut < bytes.len())
+}
+
+/// Reads every record of `text`. A large file is cut in two once the header is known: the second half is read
+/// on another thread into a fork of `rows`, then joined, so that rows, regions and messages keep file order.
+fn read_text(rows: &mut Rows, text: &str, delimiter: u8, diags: &mut Diagnostics) {
+    let cut = split_point(text);
+    let first_end = cut.unwrap_or(text.len());
+    std::thread::scope(|scope| {
+        let mut worker = None;
+        let mut csv = csv_reader(&text.as_bytes()[..first_end], delimiter);
+        let mut record = csv::ByteRecord::new();
+        while read_record(rows, text, 0, &mut csv, &mut record, delimiter, diags) {
+            let (Some(cut), None) = (cut, &worker) else { continue };
+            if let Some(mut fork) = rows.fork() {
+                worker = Some(scope.spawn(move || {
+                    let mut found = Diagnostics::new();
+                    read_range(&mut fork, text, cut, delimiter, &mut found);
+                    (fork, found)
+                }));
             }
         }
+        match (worker.map(|w| w.join()), cut) {
+            (Some(Ok((fork, found))), _) => {
+                rows.join(fork);
+                diags.extend(found);
+            }
+            // The other thread could not finish: read its half here, so that nothing is lost.
+            (Some(Err(_)) | None, Some(cut)) => read_range(rows, text, cut, delimiter, diags),
+            (_, None) => {}
+        }
+    });
+}
+
+fn csv_reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes)
+}
+
+/// Reads the records of `text` from byte `from` to the end.
+fn read_range(rows: &mut Rows, text: &str, from: usize, delimiter: u8, diags: &mut Diagnostics) {
+    let mut csv = csv_reader(text.as_bytes().get(from..).unwrap_or_default(), delimiter);
+    let mut record = csv::ByteRecord::new();
+    while read_record(rows, text, from, &mut csv, &mut record, delimiter, diags) {}
+}
+
+/// Reads one record of a reader that starts at byte `base` of `text`; false at the end.
+fn read_record(
+    rows: &mut Rows,
+    text: &str,
+    base: usize,
+    csv: &mut csv::Reader<&[u8]>,
+    record: &mut csv::ByteRecord,
+    delimiter: u8,
+    diags: &mut Diagnostics,
+) -> bool {
+    // The reader stops after the `\r` of a `\r\n`: the row itself starts after the line break.
+    let start = record_start(text, base as u64 + csv.position().byte());
+    match csv.read_byte_record(record) {
+        Ok(false) => return false,
+        Ok(true) => {
+            let at_end = base as u64 + csv.position().byte() >= text.len() as u64;
+            match at_end.then(|| unclosed_quote(text, start as usize, delimiter)).flatten() {
+                Some(quote) => rows.unclosed_quote(quote, diags),
+                None => rows.row(record, start, diags),
+            }
+        }
+        Err(e) => {
+            // A reader that starts mid-file counts lines from its start: the place is worked out from the offset.
+            let line = if base == 0 { e.position().map_or(1, |p| p.line()) as u32 } else { 0 };
+            let at = rows.origin.place(line, start, 0);
+            diags.push(Diagnostic::error("bad-csv", format!("cannot read this row: {e}")).at(at));
+            rows.data.rows_read += 1;
+            rows.data.rows_rejected += 1;
+        }
     }
-    rows.finish(diags)
+    true
 }
 
 /// The first byte of the row the CSV reader is about to read: line breaks before it skipped.
@@ -302,14 +368,41 @@ fn first_malformed(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> us
 pub trait Fields {
     fn count(&self) -> usize;
     fn field(&self, i: usize) -> &str;
+    /// A field's bytes, for interning without decoding.
+    fn raw(&self, i: usize) -> &[u8] {
+        self.field(i).as_bytes()
+    }
     fn is_blank(&self) -> bool {
         (0..self.count()).all(|i| self.field(i).trim().is_empty())
+    }
+}
+
+impl Fields for csv::StringRecord {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn is_blank(&self) -> bool {
+        self.iter().all(|f| f.bytes().all(|b| b.is_ascii_whitespace()))
+    }
+
+    fn field(&self, i: usize) -> &str {
+        self.get(i).unwrap_or("")
     }
 }
 
 impl Fields for csv::ByteRecord {
     fn count(&self) -> usize {
         csv::ByteRecord::len(self)
+    }
+
+    fn raw(&self, i: usize) -> &[u8] {
+        self.get(i).unwrap_or_default()
+    }
+
+    fn is_blank(&self) -> bool {
+        // Fast: no field decoded. A field of non-ASCII spaces only is not blank here; it is reported instead.
+        self.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
     }
 
     fn field(&self, i: usize) -> &str {
@@ -328,9 +421,10 @@ impl Fields for Vec<String> {
 }
 
 /// Where rows come from, to turn (row, field) into a location.
+#[derive(Clone)]
 pub enum Origin {
     /// A text file: rows are byte offsets; line starts are indexed on first need.
-    Text { file: Arc<str>, text: Arc<str>, lines: Option<Vec<usize>>, delimiter: u8 },
+    Text { file: Arc<str>, text: Arc<String>, lines: Option<Vec<usize>>, delimiter: u8 },
     /// A sheet: rows are 1-based row numbers, fields columns from `first_col`.
     Sheet { file: Arc<str>, first_col: u32 },
 }
@@ -406,6 +500,7 @@ fn column_role(name: &str) -> Column {
 }
 
 /// The header, resolved.
+#[derive(Clone)]
 struct Layout {
     width: usize,
     /// The header's names, as written.
@@ -448,7 +543,7 @@ pub struct Rows<'a> {
     pub data: Dataset,
     layout: Option<Layout>,
     /// Interned indicator names as written → what they name (None: unknown).
-    names: HashMap<String, Option<IndicatorId>>,
+    names: HashMap<Box<[u8]>, Option<IndicatorId>>,
     /// Unknown names → the closest known name, worked out once per name.
     suggestions: HashMap<String, Option<String>>,
     regions: HashMap<String, u32>,
@@ -460,6 +555,11 @@ pub struct Rows<'a> {
     headerless: bool,
     /// The values of the row being read, kept until the whole row is known good.
     pending: Vec<Point>,
+    /// How many points a series is given room for when it starts: the longest seen so far (at most 32), so that
+    /// a long file's series rarely grow twice.
+    series_room: usize,
+    /// The region of the previous row (the cheap check before the map).
+    last_region: Option<u32>,
     /// Rows rejected for conflicting with an earlier row (each counted once).
     conflicting: std::collections::HashSet<u64>,
 }
@@ -472,15 +572,57 @@ impl<'a> Rows<'a> {
             options,
             data: Dataset::default(),
             layout: None,
-            names: HashMap::new(),
-            suggestions: HashMap::new(),
-            regions: HashMap::new(),
+            names: HashMap::default(),
+            suggestions: HashMap::default(),
+            regions: HashMap::default(),
             line: 0,
             preamble: Vec::new(),
             headerless: false,
             pending: Vec::new(),
+            series_room: 1,
+            last_region: None,
             conflicting: Default::default(),
         }
+    }
+
+    /// A reader for a later part of the same file, once the header is known: same layout, its own counts.
+    fn fork(&self) -> Option<Rows<'a>> {
+        let layout = self.layout.clone()?;
+        let mut fork = Rows::new(self.origin.clone(), self.registry, self.options);
+        fork.data.has_region_column = self.data.has_region_column;
+        fork.layout = Some(layout);
+        fork.names = self.names.clone();
+        fork.series_room = self.series_room;
+        Some(fork)
+    }
+
+    /// Takes in what a fork read from the rest of the file (which follows all that this reader read).
+    fn join(&mut self, fork: Rows<'a>) {
+        let Dataset { regions, data, rows_by_indicator, rows_read, rows_rejected, rows_unknown, .. } = fork.data;
+        for (name, region) in regions.into_iter().zip(data) {
+            let index = if self.data.has_region_column { self.region(&name) as usize } else { self.no_region() };
+            if let Some(into) = self.data.data.get_mut(index) {
+                for (indicator, mut points) in region.points {
+                    into.points.entry(indicator).or_default().append(&mut points);
+                }
+            }
+        }
+        for (indicator, n) in rows_by_indicator {
+            *self.data.rows_by_indicator.entry(indicator).or_default() += n;
+        }
+        self.data.rows_read += rows_read;
+        self.data.rows_rejected += rows_rejected;
+        self.data.rows_unknown += rows_unknown;
+        self.conflicting.extend(fork.conflicting);
+    }
+
+    /// The one region of a file without a region column.
+    fn no_region(&mut self) -> usize {
+        if self.data.regions.is_empty() {
+            self.data.regions.push(String::new());
+            self.data.data.push(Default::default());
+        }
+        0
     }
 
     /// Takes one row: the header first, then data rows. `at` is the row's byte offset or sheet row.
@@ -661,17 +803,18 @@ impl<'a> Rows<'a> {
             self.error(at, col, "ragged-row", msg, &label, diags);
             return false;
         }
-        if let Some(i) = layout.region.filter(|&i| fields.field(i).trim().is_empty()) {
+        if let Some(i) =
+            layout.region.filter(|&i| fields.raw(i).trim_ascii().is_empty() && fields.field(i).trim().is_empty())
+        {
             let label = "a region's name belongs here";
             self.error(at, i, "empty-region", "the region is empty".to_string(), label, diags);
             return false;
         }
-        let region = layout.region.map_or(0, |i| self.region(fields.field(i).trim()));
-        if layout.region.is_none() && self.data.regions.is_empty() {
-            self.data.regions.push(String::new());
-            self.data.data.push(Default::default());
-        }
-        let indicator = match self.indicator(fields.field(layout.indicator)) {
+        let region = match layout.region {
+            Some(i) => self.region_of(fields, i),
+            None => self.no_region() as u32,
+        };
+        let indicator = match self.indicator_of(fields, layout.indicator) {
             Some(Some(id)) => id,
             Some(None) => {
                 self.data.rows_unknown += 1;
@@ -698,33 +841,54 @@ impl<'a> Rows<'a> {
         if ok {
             *self.data.rows_by_indicator.entry(indicator).or_default() += 1;
             if let Some(data) = self.data.data.get_mut(region as usize) {
-                data.points.entry(indicator).or_default().append(&mut self.pending);
+                let room = self.series_room;
+                let series = data.points.entry(indicator).or_insert_with(|| Vec::with_capacity(room));
+                series.append(&mut self.pending);
+                self.series_room = self.series_room.max(series.len()).min(32);
             }
         }
         ok
     }
 
+    /// The region named in field `col`: compared as bytes with the previous row's, then looked up, and only
+    /// decoded when it is new.
+    fn region_of<F: Fields>(&mut self, fields: &F, col: usize) -> u32 {
+        let raw = fields.raw(col).trim_ascii();
+        let last = self.last_region.filter(|&i| self.data.regions.get(i as usize).is_some_and(|r| r.as_bytes() == raw));
+        if let Some(i) = last {
+            return i;
+        }
+        self.region(fields.field(col).trim())
+    }
+
     fn region(&mut self, name: &str) -> u32 {
         if let Some(&i) = self.regions.get(name) {
+            self.last_region = Some(i);
             return i;
         }
         let i = self.data.regions.len() as u32;
         self.data.regions.push(name.to_string());
         self.data.data.push(Default::default());
         self.regions.insert(name.to_string(), i);
+        self.last_region = Some(i);
         i
     }
 
-    /// Some(Some(id)): known; Some(None): unknown and allowed; None: unknown, an error.
-    fn indicator(&mut self, name: &str) -> Option<Option<IndicatorId>> {
-        let found = match self.names.get(name) {
+    /// The indicator named in field `col`, interned by its bytes.
+    fn indicator_of<F: Fields>(&mut self, fields: &F, col: usize) -> Option<Option<IndicatorId>> {
+        let found = match self.names.get(fields.raw(col)) {
             Some(found) => *found,
             None => {
-                let found = self.registry.lookup(name.trim());
-                self.names.insert(name.to_string(), found);
+                let found = self.registry.lookup(fields.field(col).trim());
+                self.names.insert(fields.raw(col).into(), found);
                 found
             }
         };
+        self.known_or_allowed(found, fields.field(col))
+    }
+
+    /// Some(Some(id)): known; Some(None): unknown and allowed; None: unknown, an error.
+    fn known_or_allowed(&self, found: Option<IndicatorId>, name: &str) -> Option<Option<IndicatorId>> {
         match found {
             Some(id) => Some(Some(id)),
             None if self.options.allow_unknown && !name.trim().is_empty() => Some(None),

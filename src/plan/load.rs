@@ -140,7 +140,7 @@ struct RawIndicator {
 /// Reads one registry file into `registry`.
 pub fn read_indicators(name: &str, text: &str, registry: &mut Registry, diags: &mut Diagnostics) {
     let file: Arc<str> = name.into();
-    diags.add_source(file.clone(), text.into());
+    diags.add_source(file.clone(), Arc::new(text.to_string()));
     let raw: RawIndicatorFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => return diags.push(toml_error(&file, text, &e)),
@@ -320,7 +320,7 @@ impl Ctx<'_> {
 /// a problem is left out of the plan.
 pub fn read_plan(name: &str, text: &str, registry: &Registry, diags: &mut Diagnostics) -> Option<Plan> {
     let file: Arc<str> = name.into();
-    diags.add_source(file.clone(), text.into());
+    diags.add_source(file.clone(), Arc::new(text.to_string()));
     let raw: RawPlanFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {

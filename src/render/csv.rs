@@ -3,53 +3,58 @@
 
 use super::{attribute_word, number, reason_text, status_word};
 use crate::cli::Lang;
-use crate::eval::Report;
+use crate::eval::{RegionReport, Report};
 
-/// Writes the header and one row per region and target.
-pub fn write(report: &Report, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+const HEADER: [&str; 15] = [
+    "plan",
+    "region",
+    "year",
+    "id",
+    "indicator",
+    "name",
+    "domain",
+    "attribute",
+    "kind",
+    "target",
+    "value",
+    "baseline",
+    "status",
+    "reason",
+    "warning",
+];
+
+/// The header row.
+pub fn header(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let header = [
-        "plan",
-        "region",
-        "year",
-        "id",
-        "indicator",
-        "name",
-        "domain",
-        "attribute",
-        "kind",
-        "target",
-        "value",
-        "baseline",
-        "status",
-        "reason",
-        "warning",
-    ];
-    w.write_record(header)?;
-    for region in &report.regions {
-        for r in &region.results {
-            let year = region.year.map(|y| y.to_string()).unwrap_or_default();
-            let row = [
-                report.plan.id.as_str(),
-                &region.region,
-                &year,
-                &r.id,
-                r.indicator.as_deref().unwrap_or(""),
-                &r.name,
-                &r.domain,
-                attribute_word(r.attribute, lang),
-                r.kind.as_str(),
-                &r.target,
-                &number(r.value),
-                &number(r.baseline),
-                status_word(r.status, lang),
-                reason_text(&r.reason, lang),
-                reason_text(&r.warning, lang),
-            ];
-            w.write_record(row.iter().map(|c| defuse(c)))?;
-        }
-    }
+    w.write_record(HEADER)?;
     w.flush()
+}
+
+/// One row per target of a region.
+pub fn rows(report: &Report, region: &RegionReport, lang: Lang) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let year = region.year.map(|y| y.to_string()).unwrap_or_default();
+    for r in &region.results {
+        let row = [
+            report.plan.id.as_str(),
+            &region.region,
+            &year,
+            &r.id,
+            r.indicator.as_deref().unwrap_or(""),
+            &r.name,
+            &r.domain,
+            attribute_word(r.attribute, lang),
+            r.kind.as_str(),
+            &r.target,
+            &number(r.value),
+            &number(r.baseline),
+            status_word(r.status, lang),
+            reason_text(&r.reason, lang),
+            reason_text(&r.warning, lang),
+        ];
+        let _ = w.write_record(row.iter().map(|c| defuse(c)));
+    }
+    w.into_inner().unwrap_or_default()
 }
 
 /// Makes a cell inert for spreadsheets: `=1+1` becomes `'=1+1`.

@@ -68,18 +68,18 @@ struct RatesJson {
     national: Option<String>,
 }
 
-/// Writes one object for a single region, else an array, one region at a time.
-pub fn write(report: &Report, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    if let [only] = report.regions.as_slice() {
-        serde_json::to_writer_pretty(&mut *out, &region(report, only, lang))?;
-        return out.write_all(b"\n");
+/// Region `index` of `count`: a single region is one pretty object; several are an array with one compact
+/// object per line (the framing comes from [`crate::render::begin`] and [`crate::render::end`]).
+pub fn region_bytes(report: &Report, r: &RegionReport, index: usize, count: usize, lang: Lang) -> Vec<u8> {
+    let object = region(report, r, lang);
+    if count == 1 {
+        let mut out = serde_json::to_vec_pretty(&object).unwrap_or_default();
+        out.push(b'\n');
+        return out;
     }
-    out.write_all(b"[")?;
-    for (i, r) in report.regions.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer_pretty(&mut *out, &region(report, r, lang))?;
-    }
-    out.write_all(b"\n]\n")
+    let mut out = if index == 0 { b"\n".to_vec() } else { b",\n".to_vec() };
+    let _ = serde_json::to_writer(&mut out, &object);
+    out
 }
 
 fn region<'a>(report: &'a Report, region: &'a RegionReport, lang: Lang) -> RegionJson<'a> {

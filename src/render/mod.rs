@@ -15,18 +15,56 @@ use crate::plan::Attribute;
 use crate::rule::{Reason, Status};
 use rust_decimal::Decimal;
 
-/// Writes a report in a format, region by region, so that a national file never becomes one huge string.
+/// Writes a whole report in a format.
 pub fn write(format: Format, report: &Report, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if format == Format::Junit {
+        return out.write_all(junit::render(report, lang).as_bytes());
+    }
+    let count = report.regions.len();
+    begin(format, count, out)?;
+    for (i, r) in report.regions.iter().enumerate() {
+        out.write_all(&region(format, report, r, i, count, lang))?;
+    }
+    end(format, count, out)
+}
+
+/// Does a format write region by region (everything but JUnit, whose header counts every region)?
+pub fn streams(format: Format) -> bool {
+    format != Format::Junit
+}
+
+/// What comes before the first region: a JSON array's bracket, the CSV header.
+pub fn begin(format: Format, regions: usize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match format {
-        Format::Table => {
-            report.regions.iter().try_for_each(|r| out.write_all(table::region(report, r, lang).as_bytes()))
-        }
-        Format::Json => json::write(report, lang, out),
-        Format::Csv => csv::write(report, lang, out),
-        Format::Markdown => {
-            report.regions.iter().try_for_each(|r| out.write_all(markdown::region(report, r, lang).as_bytes()))
-        }
-        Format::Junit => out.write_all(junit::render(report, lang).as_bytes()),
+        Format::Json if regions != 1 => out.write_all(b"["),
+        Format::Csv => csv::header(out),
+        _ => Ok(()),
+    }
+}
+
+/// Region number `index` of `count`, rendered on its own (regions may be rendered on several threads).
+pub fn region(
+    format: Format,
+    report: &Report,
+    r: &crate::eval::RegionReport,
+    index: usize,
+    count: usize,
+    lang: Lang,
+) -> Vec<u8> {
+    match format {
+        Format::Table => table::region(report, r, lang).into_bytes(),
+        Format::Markdown => markdown::region(report, r, lang).into_bytes(),
+        Format::Json => json::region_bytes(report, r, index, count, lang),
+        Format::Csv => csv::rows(report, r, lang),
+        Format::Junit => Vec::new(),
+    }
+}
+
+/// What comes after the last region.
+pub fn end(format: Format, regions: usize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match format {
+        Format::Json if regions != 1 => out.write_all(b"\n]\n"),
+        _ => Ok(()),
     }
 }
 
