@@ -3,7 +3,7 @@
 //! the plan itself states) and which targets a `--fail-on` scope covers. Renderers only read the Report.
 
 use crate::dataset::{Accounting, Dataset};
-use crate::indicator::Registry;
+use crate::indicator::{Registry, Unit};
 use crate::plan::{Attribute, Plan, PlanMeta, Target};
 use crate::rule::{judge, mark, Inputs, Kind, Mark, Reason, Series, Status, Verdict};
 use crate::warn::warn;
@@ -108,20 +108,23 @@ impl Grade {
     }
 }
 
+/// The unit of a target without an indicator.
+static NO_UNIT: Unit = Unit::None;
+
 /// One target's outcome in one region.
 #[derive(Debug, Clone)]
-pub struct TargetResult {
-    pub id: String,
-    pub indicator: Option<String>,
-    pub name: String,
-    pub unit: String,
-    pub domain: String,
+pub struct TargetResult<'a> {
+    pub id: &'a str,
+    pub indicator: Option<&'a str>,
+    pub name: &'a str,
+    pub unit: &'a Unit,
+    pub domain: &'a str,
     pub attribute: Attribute,
     pub kind: Kind,
     /// The plan's wording.
-    pub target: String,
-    pub section: String,
-    pub item: String,
+    pub target: &'a str,
+    pub section: &'a str,
+    pub item: &'a str,
     pub deadline: i32,
     pub value: Option<Decimal>,
     pub baseline: Option<Decimal>,
@@ -146,14 +149,14 @@ pub struct TargetResult {
 
 /// Results for one region.
 #[derive(Debug, Clone)]
-pub struct RegionReport {
+pub struct RegionReport<'a> {
     pub region: String,
     /// Y; None when the region has no data at all.
     pub year: Option<i32>,
-    pub results: Vec<TargetResult>,
+    pub results: Vec<TargetResult<'a>>,
 }
 
-impl RegionReport {
+impl RegionReport<'_> {
     /// Count per status, every status present.
     pub fn summary(&self) -> BTreeMap<Status, usize> {
         let mut counts: BTreeMap<Status, usize> = Status::ALL.iter().map(|s| (*s, 0)).collect();
@@ -209,20 +212,20 @@ fn percent(part: usize, whole: usize) -> Option<Decimal> {
 
 /// Everything a renderer shows.
 #[derive(Debug, Clone)]
-pub struct Report {
+pub struct Report<'a> {
     pub plan: PlanMeta,
     pub stage: Stage,
     pub states_attributes: bool,
     pub data_file: String,
     pub accounting: Accounting,
-    pub regions: Vec<RegionReport>,
+    pub regions: Vec<RegionReport<'a>>,
     pub fail_on: FailOn,
     pub fail_on_missing: bool,
     /// In-scope targets per region (the same for every region).
     pub in_scope: usize,
 }
 
-impl Report {
+impl Report<'_> {
     /// Does any region fail the check?
     pub fn fails(&self) -> bool {
         self.regions.iter().any(|r| r.failures(self.fail_on_missing) > 0)
@@ -237,13 +240,13 @@ pub struct UnknownRegion {
 }
 
 /// Evaluates a plan over every region of the data (or the one asked for).
-pub fn evaluate(
-    plan: &Plan,
-    registry: &Registry,
+pub fn evaluate<'a>(
+    plan: &'a Plan,
+    registry: &'a Registry,
     data: &Dataset,
     data_file: &str,
     options: &EvalOptions,
-) -> Result<Report, UnknownRegion> {
+) -> Result<Report<'a>, UnknownRegion> {
     use rayon::prelude::*;
     let (mut report, regions) = prepare(plan, data, data_file, options)?;
     report.regions = regions.par_iter().map(|&r| evaluate_region(plan, registry, data, r, options)).collect();
@@ -252,12 +255,12 @@ pub fn evaluate(
 
 /// The report without its regions, and the regions to evaluate (each with [`evaluate_region`]): for callers
 /// that evaluate and write region by region.
-pub fn prepare(
+pub fn prepare<'a>(
     plan: &Plan,
     data: &Dataset,
     data_file: &str,
     options: &EvalOptions,
-) -> Result<(Report, Vec<usize>), UnknownRegion> {
+) -> Result<(Report<'a>, Vec<usize>), UnknownRegion> {
     let regions: Vec<usize> = match &options.region {
         Some(name) if data.has_region_column => match data.region_index(name) {
             Some(i) => vec![i],
@@ -292,13 +295,13 @@ pub fn in_scope(target: &Target, fail_on: FailOn) -> bool {
 }
 
 /// Evaluates every target of a plan in one region of the data.
-pub fn evaluate_region(
-    plan: &Plan,
-    registry: &Registry,
+pub fn evaluate_region<'a>(
+    plan: &'a Plan,
+    registry: &'a Registry,
     data: &Dataset,
     region: usize,
     o: &EvalOptions,
-) -> RegionReport {
+) -> RegionReport<'a> {
     let year = o.stage.year(plan.meta.period).or(o.year).or_else(|| data.latest_year(region));
     let years = if o.history { data.years(region) } else { Vec::new() };
     let name = match data.regions.get(region) {
@@ -330,16 +333,16 @@ pub fn series_with_baseline(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn evaluate_target(
-    plan: &Plan,
-    registry: &Registry,
+fn evaluate_target<'a>(
+    plan: &'a Plan,
+    registry: &'a Registry,
     data: &Dataset,
     region: usize,
     year: Option<i32>,
     years: &[i32],
-    t: &Target,
+    t: &'a Target,
     o: &EvalOptions,
-) -> TargetResult {
+) -> TargetResult<'a> {
     let indicator = t.indicator.map(|id| registry.get(id));
     let (series, from_plan) = match t.indicator {
         Some(id) => series_with_baseline(plan, data, region, id),
@@ -373,16 +376,16 @@ fn evaluate_target(
     };
     let grade = grade(&verdict, t, year);
     TargetResult {
-        id: t.id.clone(),
-        indicator: indicator.map(|i| i.id.clone()),
-        name: indicator.map_or_else(|| t.text.clone(), |i| i.name.clone()),
-        unit: indicator.map_or_else(String::new, |i| i.unit.to_string()),
-        domain: plan.domains.get(t.domain).map_or_else(String::new, |d| d.name.clone()),
+        id: &t.id,
+        indicator: indicator.map(|i| i.id.as_str()),
+        name: indicator.map_or(t.text.as_str(), |i| i.name.as_str()),
+        unit: indicator.map_or(&NO_UNIT, |i| &i.unit),
+        domain: plan.domains.get(t.domain).map_or("", |d| d.name.as_str()),
         attribute: t.attribute,
         kind: t.rule.kind(),
-        target: t.text.clone(),
-        section: t.section.clone(),
-        item: t.item.clone(),
+        target: &t.text,
+        section: &t.section,
+        item: &t.item,
         deadline: t.deadline,
         value: year.and_then(|y| series.get(&y).copied()),
         baseline: series.get(&b).copied(),

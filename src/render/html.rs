@@ -130,12 +130,12 @@ fn rates_table(rates: &crate::eval::Rates, lang: Lang) -> Markup {
 }
 
 /// Results by domain, in order.
-fn grouped(results: &[TargetResult]) -> Vec<(String, Vec<&TargetResult>)> {
-    let mut groups: Vec<(String, Vec<&TargetResult>)> = Vec::new();
+fn grouped<'r, 'a>(results: &'r [TargetResult<'a>]) -> Vec<(&'a str, Vec<&'r TargetResult<'a>>)> {
+    let mut groups: Vec<(&'a str, Vec<&'r TargetResult<'a>>)> = Vec::new();
     for r in results {
         match groups.last_mut() {
             Some((d, list)) if *d == r.domain => list.push(r),
-            _ => groups.push((r.domain.clone(), vec![r])),
+            _ => groups.push((r.domain, vec![r])),
         }
     }
     groups

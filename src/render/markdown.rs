@@ -18,9 +18,9 @@ pub fn region(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -
         out.push_str("\n|---|---|---|---|---|---|---|---|\n");
         for r in &region.results {
             let cells = [
-                escape(&r.domain),
+                escape(r.domain),
                 escape(&indicator_label(r)),
-                escape(&r.target),
+                escape(r.target),
                 attribute_word(r.attribute, lang).to_string(),
                 number(r.baseline),
                 number(r.value),
@@ -94,9 +94,9 @@ pub fn page(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> 
     for r in &region.results {
         let course: Vec<String> = r.history.iter().map(|(y, s)| format!("{y} {}", status_word(*s, lang))).collect();
         let cells = [
-            escape(&r.domain),
+            escape(r.domain),
             escape(&indicator_label(r)),
-            escape(&r.target),
+            escape(r.target),
             escape(&format!("{} {}", r.section, r.item)),
             attribute_word(r.attribute, lang).to_string(),
             number(r.baseline),

@@ -11,6 +11,7 @@ pub mod table;
 
 use crate::cli::{Format, Lang};
 use crate::eval::{Grade, Report, TargetResult};
+use crate::indicator::Unit;
 use crate::plan::Attribute;
 use crate::rule::{Reason, Status};
 use rust_decimal::Decimal;
@@ -146,8 +147,8 @@ pub fn indicator_label(r: &TargetResult) -> String {
     if r.indicator.is_none() {
         return "—".to_string();
     }
-    match r.unit.as_str() {
-        "" | "ratio" => r.name.clone(),
+    match r.unit {
+        Unit::None | Unit::Ratio => r.name.to_string(),
         unit => format!("{}（{unit}）", r.name),
     }
 }

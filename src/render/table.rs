@@ -36,8 +36,8 @@ pub fn region(report: &Report, region: &RegionReport, lang: Lang) -> String {
     }
     let mut last_domain = "";
     for r in &region.results {
-        let domain = if r.domain == last_domain { String::new() } else { r.domain.clone() };
-        last_domain = &r.domain;
+        let domain = if r.domain == last_domain { "" } else { r.domain };
+        last_domain = r.domain;
         let baseline = match (r.baseline, r.baseline_from_plan) {
             (Some(b), true) => format!("{b}*"),
             (b, _) => number(b),
@@ -45,7 +45,7 @@ pub fn region(report: &Report, region: &RegionReport, lang: Lang) -> String {
         table.add_row(vec![
             Cell::new(domain),
             Cell::new(indicator_label(r)),
-            Cell::new(&r.target),
+            Cell::new(r.target),
             Cell::new(attribute_word(r.attribute, lang)),
             Cell::new(baseline),
             Cell::new(number(r.value)),
