@@ -23,9 +23,9 @@ fn a_report_page_renders_in_chromium_with_its_charts_and_no_errors() {
         ])
         .arg(&out)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
+        .output()
         .expect("plancheck runs");
-    assert!(status.success());
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
     let page = out.join("jiangjin-women--乐平镇.html");
     let profile = root.path().join("profile");
     let browser = Command::new("chromium")
