@@ -402,20 +402,6 @@ pub trait Fields {
     }
 }
 
-impl Fields for csv::StringRecord {
-    fn count(&self) -> usize {
-        self.len()
-    }
-
-    fn is_blank(&self) -> bool {
-        self.iter().all(|f| f.bytes().all(|b| b.is_ascii_whitespace()))
-    }
-
-    fn field(&self, i: usize) -> &str {
-        self.get(i).unwrap_or("")
-    }
-}
-
 impl Fields for csv::ByteRecord {
     fn count(&self) -> usize {
         csv::ByteRecord::len(self)
