@@ -895,7 +895,10 @@ impl<'a> Rows<'a> {
                 found
             }
         };
-        self.known_or_allowed(found, fields.field(col))
+        match found {
+            Some(id) => Some(Some(id)),
+            None => self.known_or_allowed(found, fields.field(col)),
+        }
     }
 
     /// Some(Some(id)): known; Some(None): unknown and allowed; None: unknown, an error.
