@@ -53,21 +53,8 @@ pub struct ReportArgs {
     /// Exit 1 when a target in this scope fails (default: never; reports are written either way).
     #[arg(long, value_enum, default_value_t = FailOn::None)]
     pub fail_on: FailOn,
-    /// Tolerance of 左右 (approx) and 相适应, in percent of the target value.
-    #[arg(long, value_name = "PCT", default_value = "5")]
-    pub tolerance: String,
-    /// 基本实现 margin: a threshold missed by at most this percent of the target.
-    #[arg(long, value_name = "PCT", default_value = "1")]
-    pub near: String,
-    /// Language of the reports.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
-    /// Rows naming an unknown indicator are reported as unused instead of as errors.
-    #[arg(long)]
-    pub allow_unknown: bool,
-    /// The sheet of Excel data files (default: the first).
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub common: CommonArgs,
     #[command(flatten)]
     pub source: PlanSourceArgs,
 }
@@ -81,6 +68,26 @@ pub enum ReportFormat {
     Markdown,
     /// JSON, the same fields as `check --format json` plus each target's course by year.
     Json,
+}
+
+/// Options `check` and `report` share: how data is read, how targets are judged, the output's language.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Tolerance of 左右 (approx) and 相适应, in percent of the target value.
+    #[arg(long, value_name = "PCT", default_value = "5")]
+    pub tolerance: String,
+    /// 基本实现 margin: a threshold missed by at most this percent of the target.
+    #[arg(long, value_name = "PCT", default_value = "1")]
+    pub near: String,
+    /// Language of the output.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Rows naming an unknown indicator are reported as unused instead of as errors.
+    #[arg(long)]
+    pub allow_unknown: bool,
+    /// The sheet of an Excel data file (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 /// Where plans come from.
@@ -114,21 +121,8 @@ pub struct CheckArgs {
     /// Also fail when a target in scope has no data.
     #[arg(long)]
     pub fail_on_missing: bool,
-    /// Tolerance of 左右 (approx) and 相适应, in percent of the target value.
-    #[arg(long, value_name = "PCT", default_value = "5")]
-    pub tolerance: String,
-    /// 基本实现 margin: a threshold missed by at most this percent of the target.
-    #[arg(long, value_name = "PCT", default_value = "1")]
-    pub near: String,
-    /// Language of the output.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
-    /// Rows naming an unknown indicator are reported as unused instead of as errors.
-    #[arg(long)]
-    pub allow_unknown: bool,
-    /// The sheet of an Excel data file (default: the first).
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub common: CommonArgs,
     #[command(flatten)]
     pub source: PlanSourceArgs,
 }

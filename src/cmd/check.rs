@@ -2,15 +2,13 @@
 
 use super::{load_for_plan, print_warnings, usage, Error};
 use crate::cli::CheckArgs;
-use crate::dataset::{self, LoadOptions};
+use crate::dataset;
 use crate::diag::Diagnostics;
 use crate::eval::{evaluate, evaluate_region, prepare, EvalOptions};
 use crate::exit::ExitStatus;
 use crate::render;
 use rayon::prelude::*;
-use rust_decimal::Decimal;
 use std::io::Write;
-use std::str::FromStr;
 
 pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     let options = EvalOptions {
@@ -20,13 +18,13 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         year: args.year,
         fail_on: args.fail_on,
         fail_on_missing: args.fail_on_missing,
-        tolerance: percent("--tolerance", &args.tolerance)?,
-        near: percent("--near", &args.near)?,
+        tolerance: args.common.tolerance()?,
+        near: args.common.near()?,
     };
     let (catalog, plan_id) = load_for_plan(&args.plan, &args.source)?;
     let plan = catalog.plan(&plan_id).ok_or_else(|| usage(format!("no plan {plan_id}")))?;
     let mut diags = Diagnostics::new();
-    let load_options = LoadOptions { allow_unknown: args.allow_unknown, sheet: args.sheet.clone() };
+    let load_options = args.common.load_options();
     let data = dataset::load(&args.data, &catalog.registry, &load_options, &mut diags);
     if diags.has_errors() {
         return Err(Error::Invalid(diags));
@@ -38,7 +36,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     };
     if !render::streams(args.format) {
         let report = evaluate(plan, &catalog.registry, &data, &data_file, &options).map_err(unknown)?;
-        render::write(args.format, &report, args.lang, out)?;
+        render::write(args.format, &report, args.common.lang, out)?;
         return Ok(if report.fails() { ExitStatus::Fail } else { ExitStatus::Pass });
     }
     let (head, regions) = prepare(plan, &data, &data_file, &options).map_err(unknown)?;
@@ -53,7 +51,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 let region = evaluate_region(plan, &catalog.registry, &data, r, &options);
                 let index = batch * REGIONS_PER_BATCH + i;
                 let fails = region.failures(options.fail_on_missing) > 0;
-                (render::region(args.format, &head, &region, index, count, args.lang), fails)
+                (render::region(args.format, &head, &region, index, count, args.common.lang), fails)
             })
             .collect();
         for (bytes, failed) in rendered {
@@ -70,11 +68,3 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 
 /// Regions evaluated in parallel before their output is written.
 const REGIONS_PER_BATCH: usize = 128;
-
-/// A percentage flag as an exact decimal.
-pub fn percent(flag: &str, text: &str) -> Result<Decimal, Error> {
-    match Decimal::from_str(text.trim().trim_end_matches('%')) {
-        Ok(x) if !x.is_sign_negative() => Ok(x),
-        _ => Err(usage(format!("{flag} takes a non-negative percentage, not {text:?}"))),
-    }
-}

@@ -121,3 +121,28 @@ pub fn unreadable(message: String) -> Error {
     diags.push(Diagnostic::error("unreadable-file", message));
     Error::Invalid(diags)
 }
+
+impl crate::cli::CommonArgs {
+    /// How data files are read.
+    pub fn load_options(&self) -> crate::dataset::LoadOptions {
+        crate::dataset::LoadOptions { allow_unknown: self.allow_unknown, sheet: self.sheet.clone() }
+    }
+
+    /// `--tolerance` as an exact decimal.
+    pub fn tolerance(&self) -> Result<rust_decimal::Decimal, Error> {
+        percent("--tolerance", &self.tolerance)
+    }
+
+    /// `--near` as an exact decimal.
+    pub fn near(&self) -> Result<rust_decimal::Decimal, Error> {
+        percent("--near", &self.near)
+    }
+}
+
+/// A percentage flag as an exact decimal.
+fn percent(flag: &str, text: &str) -> Result<rust_decimal::Decimal, Error> {
+    match text.trim().trim_end_matches('%').parse::<rust_decimal::Decimal>() {
+        Ok(x) if !x.is_sign_negative() => Ok(x),
+        _ => Err(usage(format!("{flag} takes a non-negative percentage, not {text:?}"))),
+    }
+}

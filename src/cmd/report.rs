@@ -1,10 +1,9 @@
 //! `plancheck report`: every plan × every region of every data file → a page per format, and an index. Files are
 //! named by safe slugs and written only inside `--out`.
 
-use super::check::percent;
 use super::{load_for_plan, print_warnings, usage, Error};
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::dataset::{self, LoadOptions};
+use crate::dataset;
 use crate::diag::Diagnostics;
 use crate::eval::{evaluate, EvalOptions, Report};
 use crate::exit::ExitStatus;
@@ -22,8 +21,8 @@ pub fn run(args: ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         year: args.year,
         fail_on: args.fail_on,
         fail_on_missing: false,
-        tolerance: percent("--tolerance", &args.tolerance)?,
-        near: percent("--near", &args.near)?,
+        tolerance: args.common.tolerance()?,
+        near: args.common.near()?,
     };
     let mut plans = Vec::new();
     for name in &args.plan {
@@ -33,7 +32,7 @@ pub fn run(args: ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let mut reports: Vec<Report> = Vec::new();
     for data_path in &args.data {
         let mut diags = Diagnostics::new();
-        let load_options = LoadOptions { allow_unknown: args.allow_unknown, sheet: args.sheet.clone() };
+        let load_options = args.common.load_options();
         let registry = &plans[0].0.registry;
         let data = dataset::load(data_path, registry, &load_options, &mut diags);
         if diags.has_errors() {
@@ -71,9 +70,9 @@ fn write_pages(args: &ReportArgs, reports: &[Report]) -> Result<Vec<IndexEntry>,
             let stem = unique(&mut taken, &format!("{}--{}", report.plan.id, slug(&region.region)));
             for format in &args.format {
                 let (ext, text) = match format {
-                    ReportFormat::Html => ("html", html::page(report, region, args.lang)),
-                    ReportFormat::Markdown => ("md", markdown::page(report, region, args.lang)),
-                    ReportFormat::Json => ("json", json::page(report, region, args.lang)),
+                    ReportFormat::Html => ("html", html::page(report, region, args.common.lang)),
+                    ReportFormat::Markdown => ("md", markdown::page(report, region, args.common.lang)),
+                    ReportFormat::Json => ("json", json::page(report, region, args.common.lang)),
                 };
                 write(&args.out, &format!("{stem}.{ext}"), &text)?;
             }
@@ -97,8 +96,10 @@ fn write_pages(args: &ReportArgs, reports: &[Report]) -> Result<Vec<IndexEntry>,
 fn write_indexes(args: &ReportArgs, entries: &[IndexEntry]) -> Result<(), Error> {
     for format in &args.format {
         match format {
-            ReportFormat::Html => write(&args.out, "index.html", &html::index(entries, args.stage, args.lang))?,
-            ReportFormat::Markdown => write(&args.out, "index.md", &markdown::index(entries, args.stage, args.lang))?,
+            ReportFormat::Html => write(&args.out, "index.html", &html::index(entries, args.stage, args.common.lang))?,
+            ReportFormat::Markdown => {
+                write(&args.out, "index.md", &markdown::index(entries, args.stage, args.common.lang))?
+            }
             ReportFormat::Json => write(&args.out, "index.json", &json::index(entries, args.stage))?,
         }
     }

@@ -116,7 +116,7 @@ fn target(r: &TargetResult, lang: Lang) -> Markup {
 }
 
 fn rates_table(rates: &crate::eval::Rates, lang: Lang) -> Markup {
-    let pct = |x: Option<rust_decimal::Decimal>| x.map_or_else(|| "—".to_string(), |v| format!("{v}%"));
+    let pct = super::percent_text;
     html! {
         table.rates {
             tr {
@@ -143,7 +143,7 @@ fn grouped<'r, 'a>(results: &'r [TargetResult<'a>]) -> Vec<(&'a str, Vec<&'r Tar
 
 /// The index of every page written.
 pub fn index(entries: &[IndexEntry], stage: crate::eval::Stage, lang: Lang) -> String {
-    let pct = |x: Option<rust_decimal::Decimal>| x.map_or_else(|| "—".to_string(), |v| format!("{v}%"));
+    let pct = super::percent_text;
     html! {
         (DOCTYPE)
         html {

@@ -64,27 +64,21 @@ pub fn page(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> 
         super::stage_word(report.stage, lang)
     );
     let rates = region.rates();
-    let pct = |x: Option<rust_decimal::Decimal>| x.map_or_else(|| "—".to_string(), |v| format!("{v}%"));
-    out.push_str(&match lang {
-        Lang::Zh => format!(
-            "达标率（含无数据，县级口径）：{} ({}/{}) · 达标率（有数据指标，国家口径）：{} ({}/{})\n\n",
-            pct(rates.over_assessable()),
-            rates.reached,
-            rates.assessable,
-            pct(rates.over_with_data()),
-            rates.reached,
-            rates.with_data
-        ),
-        Lang::En => format!(
-            "Reached, no data counted (county practice): {} ({}/{}) · reached, targets with data (national practice): {} ({}/{})\n\n",
-            pct(rates.over_assessable()),
-            rates.reached,
-            rates.assessable,
-            pct(rates.over_with_data()),
-            rates.reached,
-            rates.with_data
-        ),
-    });
+    let (county, national) = match lang {
+        Lang::Zh => ("达标率（含无数据，县级口径）：", "达标率（有数据指标，国家口径）："),
+        Lang::En => {
+            ("Reached, no data counted (county practice): ", "reached, targets with data (national practice): ")
+        }
+    };
+    out.push_str(&format!(
+        "{county}{} ({}/{}) · {national}{} ({}/{})\n\n",
+        super::percent_text(rates.over_assessable()),
+        rates.reached,
+        rates.assessable,
+        super::percent_text(rates.over_with_data()),
+        rates.reached,
+        rates.with_data
+    ));
     let header = match lang {
         Lang::Zh => "| 领域 | 指标 | 目标 | 位置 | 属性 | 基线 | 当年值 | 状态 | 评价 | 说明 | 预警 | 历年 |",
         Lang::En => "| Domain | Indicator | Target | Where | Attribute | Baseline | Value | Status | Grade | Reason | Warning | Course |",
@@ -118,7 +112,7 @@ pub fn page(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> 
 
 /// The index of every page written.
 pub fn index(entries: &[super::html::IndexEntry], stage: crate::eval::Stage, lang: Lang) -> String {
-    let pct = |x: Option<rust_decimal::Decimal>| x.map_or_else(|| "—".to_string(), |v| format!("{v}%"));
+    let pct = super::percent_text;
     let mut out = format!("# {}\n\n", super::stage_word(stage, lang));
     let statuses: Vec<&str> = crate::rule::Status::ALL.iter().map(|s| status_word(*s, lang)).collect();
     let (region, plan, year, county, national) = match lang {

@@ -137,6 +137,11 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> &str {
     }
 }
 
+/// A 达标率 as people read it (`66.7%`), or a dash when there is nothing to count.
+pub fn percent_text(rate: Option<Decimal>) -> String {
+    rate.map_or_else(|| "—".to_string(), |v| format!("{v}%"))
+}
+
 /// A value as computed, or empty.
 pub fn number(value: Option<Decimal>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
