@@ -1,9 +1,11 @@
-//! Data files of measured values: reading them ([`read`] for text, [`sheet`] for Excel), their cells
-//! ([`value`]), and the [`Dataset`] they become: values by region, indicator and year, with every row
-//! accounted for.
+//! Data files of measured values: reading them ([`read`] for text, [`text`] for encodings, [`sheet`] for Excel,
+//! [`rows`] for the rows both share), their cells ([`value`]), and the [`Dataset`] they become: values by region,
+//! indicator and year, with every row accounted for.
 
 pub mod read;
+pub mod rows;
 pub mod sheet;
+pub mod text;
 pub mod value;
 
 use crate::indicator::IndicatorId;

@@ -2,7 +2,8 @@
 //! goes row by row into the same reader as text files; locations name the file, the sheet and the cell
 //! (`data.xlsx!Sheet1!C7`).
 
-use super::read::{LoadOptions, Origin, Rows};
+use super::read::LoadOptions;
+use super::rows::{Origin, Rows};
 use super::Dataset;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::indicator::Registry;

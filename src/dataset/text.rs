@@ -1,0 +1,191 @@
+//! What a data file's bytes are as text: the encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK),
+//! where the first byte that fits none stands, old Mac line ends, and the separator (commas, or tabs as Excel's
+//! "Unicode text" writes).
+
+/// Old Mac line ends (`\r` alone, as Excel for Mac saved CSV) become `\n`, so that lines count right;
+/// offsets do not move.
+pub fn lone_cr_to_lf(text: String) -> String {
+    let lone = |b: &[u8], i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
+    let bytes = text.as_bytes();
+    if !text.contains('\r') || !(0..bytes.len()).any(|i| lone(bytes, i)) {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if lone(&bytes, i) {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes changed into ASCII bytes: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Tab-separated text (what Excel's "Unicode text" writes) or comma-separated, from the first lines.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let head = text.lines().filter(|l| !l.trim().is_empty()).take(20);
+    let (tabs, commas) = head.fold((0, 0), |(t, c), l| (t + l.matches('\t').count(), c + l.matches(',').count()));
+    if tabs > commas {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// Why bytes are no text: where the first bad byte stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadBytes {
+    /// 1-based line and column (in characters before it) of the first bad byte.
+    pub line: u32,
+    pub col: u32,
+    /// The bad byte.
+    pub byte: u8,
+    /// How the bytes were read: `UTF-8`, or the encoding a byte order mark names.
+    pub read_as: &'static str,
+    /// Read as GB18030 instead, the line of its first bad byte, when that is later.
+    pub gb18030_line: Option<u32>,
+    /// What the first bytes say the file is (`a ZIP archive (an .xlsx workbook?)`).
+    pub looks_like: Option<&'static str>,
+}
+
+impl BadBytes {
+    fn at(bytes: &[u8], bad: usize, read_as: &'static str) -> BadBytes {
+        let bad = bad.min(bytes.len());
+        let before = &bytes[..bad];
+        let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&before[line_start..]).chars().count() as u32 + 1;
+        let byte = bytes.get(bad).copied().unwrap_or(0);
+        BadBytes { line, col, byte, read_as, gb18030_line: None, looks_like: looks_like(bytes) }
+    }
+
+    pub fn message(&self, file: &str) -> String {
+        let mut msg = match self.read_as {
+            "UTF-8" => format!(
+                "{file} is neither UTF-8, UTF-16 nor GB18030 text: byte 0x{:02X} on line {}, column {} is not UTF-8",
+                self.byte, self.line, self.col
+            ),
+            bom => format!(
+                "{file} starts with the byte order mark of {bom} but is not {bom} text: the first bad byte is on line {}",
+                self.line
+            ),
+        };
+        if let Some(line) = self.gb18030_line {
+            msg.push_str(&format!(", and read as GB18030 the first bad byte is on line {line}"));
+        }
+        if let Some(kind) = self.looks_like {
+            msg.push_str(&format!("; it looks like {kind}"));
+        }
+        msg
+    }
+}
+
+/// What the first bytes of a file say it is, for files that are no text.
+fn looks_like(bytes: &[u8]) -> Option<&'static str> {
+    let kinds: [(&[u8], &str); 5] = [
+        (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook? name it .xlsx)"),
+        (b"\xD0\xCF\x11\xE0", "an old Excel workbook (name it .xls)"),
+        (b"\x89PNG", "a PNG image"),
+        (b"%PDF", "a PDF document"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+    ];
+    kinds.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
+}
+
+/// Decodes the bytes of a text file; on failure, where the first byte that fits no encoding stands.
+/// A byte order mark decides; else UTF-8, else GB18030 (which any GBK file also is).
+pub fn decode(bytes: &[u8]) -> Result<String, BadBytes> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let body = &bytes[bom..];
+        if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) {
+            return Ok(text.into_owned());
+        }
+        let bad = first_malformed(encoding, body);
+        let mut why = BadBytes::at(body, bad, encoding.name());
+        if encoding != encoding_rs::UTF_8 {
+            // Lines of UTF-16 text: count the line breaks of the part that decodes.
+            let good = encoding.decode_without_bom_handling(&body[..bad]).0;
+            why.line = good.matches('\n').count() as u32 + 1;
+            why.col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        }
+        return Err(why);
+    }
+    let utf8_error = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text.to_string()),
+        Err(e) => e.valid_up_to(),
+    };
+    let gb = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes);
+    if let Some(text) = gb.filter(|t| !t.contains('\0')) {
+        return Ok(text.into_owned());
+    }
+    let nul = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    let gb_error = first_malformed(encoding_rs::GB18030, bytes).min(nul);
+    let mut why = BadBytes::at(bytes, utf8_error, "UTF-8");
+    let gb_line = BadBytes::at(bytes, gb_error, "GB18030").line;
+    // Worth naming only when what GB18030 read up to there is text, not binary that happens to decode.
+    let text_like =
+        !bytes[..gb_error.min(bytes.len())].iter().any(|&b| (b < 0x20 && !b"\t\r\n".contains(&b)) || b == 0x7F);
+    why.gb18030_line = (gb_line > why.line && text_like).then_some(gb_line);
+    Err(why)
+}
+
+/// The offset of the first byte that `encoding` cannot decode (the length when all decode).
+fn first_malformed(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut buf = [0u8; 4096];
+    let mut pos = 0;
+    loop {
+        let rest = bytes.get(pos..).unwrap_or_default();
+        let (result, read, _) = decoder.decode_to_utf8_without_replacement(rest, &mut buf, true);
+        pos += read;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => return bytes.len(),
+            encoding_rs::DecoderResult::OutputFull if read > 0 => continue,
+            encoding_rs::DecoderResult::OutputFull => return pos,
+            encoding_rs::DecoderResult::Malformed(bad, after) => {
+                return pos.saturating_sub(bad as usize + after as usize);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gb18030_and_utf16_decode_like_utf8() {
+        let text = "指标,年份,数值\n婴儿死亡率,2020,3.40\n";
+        let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+        assert_eq!(decode(&gbk).as_deref(), Ok(text));
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&utf16).as_deref(), Ok(text));
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend(text.as_bytes());
+        assert_eq!(decode(&bom).as_deref(), Ok(text));
+    }
+
+    #[test]
+    fn bad_bytes_are_located_in_every_encoding() {
+        let latin1 = b"indicator,year,value\nx,2025,9.5,caf\xe9\n";
+        let bad = decode(latin1).unwrap_err();
+        assert_eq!((bad.line, bad.col, bad.byte, bad.gb18030_line), (2, 15, 0xE9, None));
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("a\n指标".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        utf16.extend([0x00, 0xD8, b'x', 0]); // a lone high surrogate
+        let bad = decode(&utf16).unwrap_err();
+        assert_eq!((bad.line, bad.col, bad.read_as), (2, 3, "UTF-16LE"));
+        assert_eq!(decode(b"PK\x03\x04\xff").unwrap_err().looks_like, looks_like(b"PK\x03\x04"));
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds() {
+        assert_eq!(lone_cr_to_lf("a\rb\r\nc\r".to_string()), "a\nb\r\nc\n");
+    }
+
+    #[test]
+    fn tabs_are_recognised_from_the_first_lines() {
+        assert_eq!(sniff_delimiter("indicator\tyear\tvalue\nx\t2025\t1,5\n"), b'\t');
+        assert_eq!(sniff_delimiter("indicator,year,value\nx,2025,\"a\tb\"\n"), b',');
+    }
+}
