@@ -4,7 +4,8 @@
 //!
 //! Every file in tests/bad-input/ must have its test here (see `every_file_has_a_test`).
 
-use std::process::Command;
+mod common;
+use common::{plancheck, Run};
 
 /// What a file must do: be refused (exit 2) or be read (exit 0 or 1, whatever the targets say).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,15 +20,7 @@ fn snapshot(file: &str, extra: &[&str], expect: Expect) {
     let data = format!("tests/bad-input/{file}");
     let mut args = vec!["check", "--plan", "jiangjin-women", "--data", &data];
     args.extend_from_slice(extra);
-    let out = Command::new(env!("CARGO_BIN_EXE_plancheck"))
-        .args(&args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    let code = out.status.code().unwrap_or(-1);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let Run { code, stdout, stderr } = plancheck(&args);
     assert!(!stderr.contains("panicked"), "{file} made plancheck panic:\n{stderr}");
     match expect {
         Refused => {

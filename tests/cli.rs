@@ -1,28 +1,8 @@
 //! The whole command line, as users run it: outputs as snapshots, exit codes under every --fail-on, and the
 //! exact messages for bad input.
 
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the built binary from the project root, hermetically (no colour, Chinese unless asked).
-fn plancheck(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_plancheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+mod common;
+use common::{plancheck, Run};
 
 const FIXTURE: &str = "tests/fixtures/jiangjin-women-2025.csv";
 const PASSING: &str = "tests/fixtures/jiangjin-women-pass.csv";

@@ -5,30 +5,10 @@
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use std::path::Path;
-use std::process::Command;
+mod common;
+use common::plancheck_in as plancheck;
 
 const FIXTURE: &str = "tests/fixtures/jiangjin-women-2025.csv";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary in `dir` (so that file names in messages are short and fixed).
-fn plancheck(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_plancheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

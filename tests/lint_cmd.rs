@@ -1,18 +1,8 @@
 //! `plancheck lint` on broken plan files: every problem with file, line and column, all in one run, exit 2; and
 //! plan files of one's own used by `check` through a path or `--plans-dir`.
 
-use std::process::Command;
-
-fn plancheck(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_plancheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
-}
+mod common;
+use common::{plancheck, Run};
 
 #[test_case::test_case("syntax"; "a TOML syntax error")]
 #[test_case::test_case("unknown-key"; "an unknown key")]
@@ -28,7 +18,7 @@ fn plancheck(args: &[&str]) -> (i32, String, String) {
 #[test_case::test_case("several"; "several problems at once")]
 fn lint_reports_a_broken_plan(name: &str) {
     let path = format!("tests/lint/{name}.toml");
-    let (code, stdout, stderr) = plancheck(&["lint", &path]);
+    let Run { code, stdout, stderr } = plancheck(&["lint", &path]);
     assert_eq!(code, 2, "{stdout}{stderr}");
     assert!(stderr.contains(&format!("tests/lint/{name}.toml:")), "the message names the file:line:col\n{stderr}");
     insta::assert_snapshot!(format!("lint-{name}"), stderr);
@@ -36,13 +26,13 @@ fn lint_reports_a_broken_plan(name: &str) {
 
 #[test]
 fn lint_passes_a_good_plan() {
-    let (code, stdout, stderr) = plancheck(&["lint", "tests/lint/good.toml"]);
+    let Run { code, stdout, stderr } = plancheck(&["lint", "tests/lint/good.toml"]);
     assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "1 plans checked, no errors\n", ""));
 }
 
 #[test]
 fn check_takes_a_plan_file_of_ones_own() {
-    let (code, stdout, _) = plancheck(&[
+    let Run { code, stdout, .. } = plancheck(&[
         "check",
         "--plan",
         "tests/lint/good.toml",
@@ -63,7 +53,7 @@ fn plans_dir_loads_a_folder_of_plans() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     std::fs::copy("tests/lint/good.toml", dir.path().join("test-women.toml")).expect("copied");
     let dir_arg = dir.path().display().to_string();
-    let (code, stdout, stderr) = plancheck(&["plans", "list", "--plans-dir", &dir_arg]);
+    let Run { code, stdout, stderr } = plancheck(&["plans", "list", "--plans-dir", &dir_arg]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("test-women"), "{stdout}");
     assert!(!stdout.contains("jiangjin-women"), "only the folder's plans: {stdout}");
