@@ -6,7 +6,7 @@ use crate::eval::{RegionReport, Report};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 /// Widest a column may grow before its text wraps: domain, indicator, target, ..., reason.
-const MAX_WIDTHS: [u16; 9] = [18, 32, 24, 8, 10, 10, 10, 40, 32];
+const MAX_WIDTHS: [u16; 9] = [18, 32, 24, 11, 10, 10, 12, 40, 32];
 
 /// One region's table with its header lines and footer, followed by a blank line.
 pub fn region(report: &Report, region: &RegionReport, lang: Lang) -> String {
