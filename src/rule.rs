@@ -411,8 +411,8 @@ impl Goal {
 
     fn describe(&self) -> String {
         match *self {
-            Goal::Bound(cmp, x) => format!("{} {}", cmp.sign(), show(x)),
-            Goal::Band(low, high) => format!("{}–{}", show(low), show(high)),
+            Goal::Bound(cmp, x) => format!("{} {}", cmp.sign(), as_written(x)),
+            Goal::Band(low, high) => format!("{}–{}", as_written(low), as_written(high)),
         }
     }
 }
@@ -705,6 +705,15 @@ fn judge_gap(input: &Inputs, v: Decimal, base: Option<Decimal>) -> Verdict {
         format!("gap {} in {b} → {} in {y}", show(gap_base), show(gap_now)),
     );
     verdict(status, reason)
+}
+
+/// A target number as the plan writes it (`6.0` stays `6.0`); a computed one with many places is rounded to four.
+fn as_written(x: Decimal) -> String {
+    if x.scale() <= 4 {
+        x.to_string()
+    } else {
+        show(x.round_dp(4))
+    }
 }
 
 /// A decimal as a person writes it: no trailing zeros after rounding, no exponent.
