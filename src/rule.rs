@@ -445,11 +445,11 @@ fn goal(rule: &Rule, base: Option<Decimal>, default_tolerance: Decimal) -> Optio
             Goal::Band(value - slack, value + slack)
         }
         Rule::Range { low, high } => Goal::Band(low, high),
-        Rule::Ratio { first, second } => Goal::Bound(Cmp::Ge, second.checked_div(first)?),
+        Rule::Ratio { first, second } => Goal::Bound(Cmp::Ge, second.checked_div(first)?.normalize()),
         Rule::Eliminate { threshold, .. } => Goal::Bound(Cmp::Le, threshold),
         Rule::DecreaseBy(Decline::Percent(x)) => {
             let factor = Decimal::ONE - x / Decimal::ONE_HUNDRED;
-            Goal::Bound(Cmp::Le, base?.checked_mul(factor)?)
+            Goal::Bound(Cmp::Le, base?.checked_mul(factor)?.normalize())
         }
         _ => return None,
     })
