@@ -38,8 +38,15 @@ impl Fields for csv::ByteRecord {
     }
 
     fn is_blank(&self) -> bool {
-        // Fast: no field decoded. A field of non-ASCII spaces only is not blank here; it is reported instead.
-        self.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
+        // A field with a visible ASCII character settles it at once; only a field of other characters is decoded,
+        // so that one of ideographic spaces (U+3000) counts as blank, as it does for a sheet's row.
+        let blank = |f: &[u8]| {
+            if f.iter().any(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
+                return false;
+            }
+            f.is_ascii() || std::str::from_utf8(f).is_ok_and(|s| s.trim().is_empty())
+        };
+        self.iter().all(blank)
     }
 
     fn field(&self, i: usize) -> &str {
