@@ -15,22 +15,63 @@ use rustc_hash::FxHashMap as HashMap;
 
 pub use read::{load, LoadOptions};
 
-/// One value, with where it was read (for duplicate reports).
+/// One value, with where it was read (for duplicate reports). 32 bytes: national files hold millions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Point {
-    pub year: i32,
     pub value: Decimal,
     /// Byte offset of the row (text) or the row number (sheet).
     pub at: u64,
-    /// The field the value stood in.
-    pub col: u32,
+    pub indicator: IndicatorId,
+    pub year: i16,
+    /// The field the value stood in (saturating at 65535).
+    pub col: u16,
 }
 
-/// The values of one region.
+/// The values of one region: every point in one vector (one allocation per region, not per series), sorted by
+/// indicator and year once loading is done, with an index of where each indicator's series stands.
 #[derive(Debug, Default, Clone)]
 pub struct RegionData {
-    /// Points per indicator, sorted by year once loading is done.
-    pub points: HashMap<IndicatorId, Vec<Point>>,
+    pub points: Vec<Point>,
+    /// (indicator, start, length) into `points`, sorted by indicator.
+    index: Vec<(IndicatorId, u32, u32)>,
+}
+
+impl RegionData {
+    /// An indicator's points, sorted by year.
+    pub fn series(&self, indicator: IndicatorId) -> &[Point] {
+        match self.index.binary_search_by_key(&indicator, |e| e.0) {
+            Ok(i) => {
+                let (_, start, len) = self.index[i];
+                self.points.get(start as usize..(start + len) as usize).unwrap_or_default()
+            }
+            Err(_) => &[],
+        }
+    }
+
+    /// Sorts the points, keeps the first of two for the same indicator and year, and indexes the series;
+    /// returns each pair of consecutive rows given for the same indicator and year.
+    pub(crate) fn seal(&mut self) -> Vec<(Point, Point)> {
+        self.points.sort_by_key(|p| (p.indicator, p.year, p.at));
+        let same = |a: &Point, b: &Point| a.indicator == b.indicator && a.year == b.year;
+        let twice: Vec<(Point, Point)> =
+            self.points.windows(2).filter(|w| same(&w[0], &w[1])).map(|w| (w[0], w[1])).collect();
+        if !twice.is_empty() {
+            self.points.dedup_by(|later, kept| same(kept, later));
+        }
+        self.build_index();
+        twice
+    }
+
+    fn build_index(&mut self) {
+        self.index.clear();
+        let mut start = 0;
+        while start < self.points.len() {
+            let indicator = self.points[start].indicator;
+            let len = self.points[start..].iter().take_while(|p| p.indicator == indicator).count();
+            self.index.push((indicator, start as u32, len as u32));
+            start += len;
+        }
+    }
 }
 
 /// The measured values of one data file.
@@ -63,12 +104,12 @@ pub struct Accounting {
 impl Dataset {
     /// The series of an indicator in a region.
     pub fn series(&self, region: usize, indicator: IndicatorId) -> Series {
-        self.points(region, indicator).iter().map(|p| (p.year, p.value)).collect()
+        self.points(region, indicator).iter().map(|p| (i32::from(p.year), p.value)).collect()
     }
 
     /// The points of an indicator in a region, sorted by year.
     pub fn points(&self, region: usize, indicator: IndicatorId) -> &[Point] {
-        self.data.get(region).and_then(|d| d.points.get(&indicator)).map_or(&[], |v| v.as_slice())
+        self.data.get(region).map_or(&[], |d| d.series(indicator))
     }
 
     /// The index of a region by name.
@@ -78,16 +119,13 @@ impl Dataset {
 
     /// The latest year with any value in a region.
     pub fn latest_year(&self, region: usize) -> Option<i32> {
-        self.data.get(region)?.points.values().filter_map(|v| v.last().map(|p| p.year)).max()
+        self.data.get(region)?.points.iter().map(|p| i32::from(p.year)).max()
     }
 
     /// Every year with a value in a region, ascending.
     pub fn years(&self, region: usize) -> Vec<i32> {
-        let mut years: Vec<i32> = self
-            .data
-            .get(region)
-            .map(|d| d.points.values().flat_map(|v| v.iter().map(|p| p.year)).collect())
-            .unwrap_or_default();
+        let mut years: Vec<i32> =
+            self.data.get(region).map(|d| d.points.iter().map(|p| i32::from(p.year)).collect()).unwrap_or_default();
         years.sort_unstable();
         years.dedup();
         years

@@ -5,7 +5,7 @@
 
 use super::value::{convert, fold, parse_cell, shorten, Cell};
 use super::LoadOptions;
-use super::{Dataset, Point};
+use super::{Dataset, Point, RegionData};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::indicator::{normalize_name, IndicatorId, Registry};
 use rust_decimal::prelude::ToPrimitive;
@@ -199,9 +199,9 @@ pub struct Rows<'a> {
     headerless: bool,
     /// The values of the row being read, kept until the whole row is known good.
     pending: Vec<Point>,
-    /// How many points a series is given room for when it starts: the longest seen so far (at most 32), so that
-    /// a long file's series rarely grow twice.
-    series_room: usize,
+    /// Room a new region's points start with: as many as the previous region ended with, since the regions of
+    /// one file are usually alike (a national file's thousands of regions then never grow their vectors).
+    region_room: usize,
     /// The region of the previous row (the cheap check before the map).
     last_region: Option<u32>,
     /// Rows rejected for conflicting with an earlier row (each counted once).
@@ -223,7 +223,7 @@ impl<'a> Rows<'a> {
             preamble: Vec::new(),
             headerless: false,
             pending: Vec::new(),
-            series_room: 1,
+            region_room: 0,
             last_region: None,
             conflicting: Default::default(),
         }
@@ -236,7 +236,7 @@ impl<'a> Rows<'a> {
         fork.data.has_region_column = self.data.has_region_column;
         fork.layout = Some(layout);
         fork.names = self.names.clone();
-        fork.series_room = self.series_room;
+        fork.region_room = self.region_room;
         Some(fork)
     }
 
@@ -246,9 +246,7 @@ impl<'a> Rows<'a> {
         for (name, region) in regions.into_iter().zip(data) {
             let index = if self.data.has_region_column { self.region(&name) as usize } else { self.no_region() };
             if let Some(into) = self.data.data.get_mut(index) {
-                for (indicator, mut points) in region.points {
-                    into.points.entry(indicator).or_default().append(&mut points);
-                }
+                into.points.extend(region.points);
             }
         }
         for (indicator, n) in rows_by_indicator {
@@ -485,10 +483,7 @@ impl<'a> Rows<'a> {
         if ok {
             *self.data.rows_by_indicator.entry(indicator).or_default() += 1;
             if let Some(data) = self.data.data.get_mut(region as usize) {
-                let room = self.series_room;
-                let series = data.points.entry(indicator).or_insert_with(|| Vec::with_capacity(room));
-                series.append(&mut self.pending);
-                self.series_room = self.series_room.max(series.len()).min(32);
+                data.points.append(&mut self.pending);
             }
         }
         ok
@@ -511,8 +506,11 @@ impl<'a> Rows<'a> {
             return i;
         }
         let i = self.data.regions.len() as u32;
+        if let Some(previous) = self.data.data.last() {
+            self.region_room = previous.points.len();
+        }
         self.data.regions.push(name.to_string());
-        self.data.data.push(Default::default());
+        self.data.data.push(RegionData { points: Vec::with_capacity(self.region_room), ..Default::default() });
         self.regions.insert(name.to_string(), i);
         self.last_region = Some(i);
         i
@@ -601,7 +599,8 @@ impl<'a> Rows<'a> {
         };
         match parsed {
             Ok(Some(value)) => {
-                self.pending.push(Point { year, value, at, col: col as u32 });
+                let (year, col) = (year as i16, col.min(usize::from(u16::MAX)) as u16);
+                self.pending.push(Point { value, at, indicator: id, year, col });
                 true
             }
             Ok(None) => true,
@@ -635,17 +634,11 @@ impl<'a> Rows<'a> {
         }
         let mut twice = Vec::new();
         for (r, region) in self.data.data.iter_mut().enumerate() {
-            for (id, points) in region.points.iter_mut() {
-                points.sort_by_key(|p| (p.year, p.at));
-                if points.windows(2).any(|w| w[0].year == w[1].year) {
-                    twice.extend(points.windows(2).filter(|w| w[0].year == w[1].year).map(|w| (r, *id, w[0], w[1])));
-                    points.dedup_by_key(|p| p.year);
-                }
-            }
+            twice.extend(region.seal().into_iter().map(|(first, second)| (r, first, second)));
         }
-        twice.sort_by_key(|(_, _, _, second)| second.at);
-        for (region, id, first, second) in twice {
-            self.report_twice(region, id, first, second, diags);
+        twice.sort_by_key(|(_, _, second)| second.at);
+        for (region, first, second) in twice {
+            self.report_twice(region, first.indicator, first, second, diags);
         }
         self.data
     }
