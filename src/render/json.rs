@@ -8,7 +8,6 @@ use crate::eval::{Grade, RegionReport, Report};
 use crate::plan::Attribute;
 use crate::rule::{Kind, Status};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 struct RegionJson<'a> {
@@ -21,7 +20,7 @@ struct RegionJson<'a> {
     fail_on: crate::eval::FailOn,
     attributes_stated: bool,
     stage: crate::eval::Stage,
-    summary: BTreeMap<&'static str, usize>,
+    summary: Summary,
     rates: RatesJson,
     accounting: Accounting,
     results: Vec<ResultJson<'a>>,
@@ -50,6 +49,34 @@ struct ResultJson<'a> {
     in_scope: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     history: Vec<YearStatus>,
+}
+
+/// The count per status, in the order of the statuses (met first).
+#[derive(Serialize, Default)]
+struct Summary {
+    met: usize,
+    on_track: usize,
+    off_track: usize,
+    unmet: usize,
+    no_data: usize,
+    not_assessed: usize,
+}
+
+impl Summary {
+    fn of(counts: impl Iterator<Item = (Status, usize)>) -> Summary {
+        let mut s = Summary::default();
+        for (status, n) in counts {
+            *match status {
+                Status::Met => &mut s.met,
+                Status::OnTrack => &mut s.on_track,
+                Status::OffTrack => &mut s.off_track,
+                Status::Unmet => &mut s.unmet,
+                Status::NoData => &mut s.no_data,
+                Status::NotAssessed => &mut s.not_assessed,
+            } += n;
+        }
+        s
+    }
 }
 
 #[derive(Serialize)]
@@ -93,7 +120,7 @@ fn region<'a>(report: &'a Report, region: &'a RegionReport, lang: Lang) -> Regio
         fail_on: report.fail_on,
         attributes_stated: report.states_attributes,
         stage: report.stage,
-        summary: region.summary().into_iter().map(|(s, n)| (s.as_str(), n)).collect(),
+        summary: Summary::of(region.summary().into_iter()),
         rates: rates(region.rates()),
         accounting: report.accounting,
         results: region
@@ -151,7 +178,7 @@ struct IndexEntryJson<'a> {
     plan: &'a str,
     region: &'a str,
     year: Option<i32>,
-    summary: BTreeMap<&'static str, usize>,
+    summary: Summary,
     rates: RatesJson,
     file: &'a str,
 }
@@ -164,7 +191,7 @@ pub fn index(entries: &[crate::render::html::IndexEntry], stage: crate::eval::St
             plan: &e.plan,
             region: &e.region,
             year: e.year,
-            summary: e.summary.iter().map(|(s, n)| (s.as_str(), *n)).collect(),
+            summary: Summary::of(e.summary.iter().copied()),
             rates: rates(e.rates),
             file: &e.file,
         })
