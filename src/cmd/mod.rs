@@ -9,7 +9,7 @@ pub mod report;
 pub mod template;
 
 use crate::cli::{Cli, Command, PlanSourceArgs};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::exit::ExitStatus;
 use crate::plan::{load_catalog, Catalog, PlanSource};
 use std::io::Write;
@@ -113,13 +113,6 @@ pub fn print_warnings(diags: &Diagnostics, err: &mut dyn Write) -> Result<(), Er
         err.write_all(diags.render().as_bytes())?;
     }
     Ok(())
-}
-
-/// A diagnostic for a file that could not be read at all.
-pub fn unreadable(message: String) -> Error {
-    let mut diags = Diagnostics::new();
-    diags.push(Diagnostic::error("unreadable-file", message));
-    Error::Invalid(diags)
 }
 
 impl crate::cli::CommonArgs {
