@@ -59,10 +59,14 @@ pub fn load_for_plan(plan: &str, source: &PlanSourceArgs) -> Result<(Catalog, St
     let plan_source = match (&source.plans_dir, as_file) {
         (_, true) => PlanSource::Files(vec![PathBuf::from(plan)]),
         (Some(dir), false) => PlanSource::Dir(dir.clone()),
-        (None, false) => PlanSource::Embedded,
+        (None, false) => PlanSource::EmbeddedOne(plan.to_string()),
     };
     let mut diags = Diagnostics::new();
-    let catalog = load_catalog(&plan_source, &mut diags);
+    let mut catalog = load_catalog(&plan_source, &mut diags);
+    if catalog.plans.is_empty() && matches!(plan_source, PlanSource::EmbeddedOne(_)) {
+        // No embedded plan by that file name: read them all, to find it by id or to name the known ones.
+        catalog = load_catalog(&PlanSource::Embedded, &mut diags);
+    }
     if diags.has_errors() {
         return Err(Error::Invalid(diags));
     }

@@ -18,6 +18,8 @@ use toml::Spanned;
 pub enum PlanSource {
     /// The ten plans built into the binary.
     Embedded,
+    /// One embedded plan by id, read alone (every command that names a plan needs no other).
+    EmbeddedOne(String),
     /// Every `*.toml` in a folder, with its `indicators/` registry files beside the embedded ones.
     Dir(PathBuf),
     /// Plan files named one by one (and the embedded plans, for lookups by id).
@@ -46,6 +48,10 @@ pub fn load_catalog(source: &PlanSource, diags: &mut Diagnostics) -> Catalog {
     match source {
         PlanSource::Embedded => {
             plan_files = embedded_plans();
+        }
+        PlanSource::EmbeddedOne(id) => {
+            let name = format!("plans/{id}.toml");
+            plan_files = embedded_plans().into_iter().filter(|(n, _)| *n == name).collect();
         }
         PlanSource::Dir(dir) => {
             indicator_files.extend(read_toml_dir(&dir.join("indicators"), diags, false));
