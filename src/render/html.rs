@@ -44,7 +44,7 @@ th{background:#eef}
 pub fn page(report: &Report, region: &RegionReport, lang: Lang) -> String {
     let p = &report.plan;
     let rates = region.rates();
-    let year = region.year.map_or_else(|| "—".to_string(), |y| y.to_string());
+    let year = super::year_text(region.year);
     let domains = grouped(&region.results);
     let page = html! {
         (DOCTYPE)
@@ -160,7 +160,7 @@ pub fn index(entries: &[IndexEntry], stage: crate::eval::Stage, lang: Lang) -> S
                         tr {
                             td { (e.region) }
                             td { a href=(e.file) { (e.title) } }
-                            td { (e.year.map_or_else(|| "—".to_string(), |y| y.to_string())) }
+                            td { (super::year_text(e.year)) }
                             @for (_, n) in &e.summary { td { (n) } }
                             td { (pct(e.rates.over_assessable())) } td { (pct(e.rates.over_with_data())) }
                         }

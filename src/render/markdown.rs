@@ -2,40 +2,48 @@
 
 use super::{attribute_word, footer_lines, indicator_label, number, reason_text, status_word};
 use crate::cli::Lang;
-use crate::eval::Report;
+use crate::eval::{RegionReport, Report};
 
 /// One region: a heading, the table and the footer.
-pub fn region(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> String {
-    let mut out = String::new();
-    {
-        let year = region.year.map_or_else(|| "—".to_string(), |y| y.to_string());
-        out.push_str(&format!("## {} · {} · {year}\n\n", escape(&report.plan.title), escape(&region.region)));
-        let header = match lang {
-            Lang::Zh => "| 领域 | 指标 | 目标 | 属性 | 基线 | 当年值 | 状态 | 说明 |",
-            Lang::En => "| Domain | Indicator | Target | Attribute | Baseline | Value | Status | Reason |",
-        };
-        out.push_str(header);
-        out.push_str("\n|---|---|---|---|---|---|---|---|\n");
-        for r in &region.results {
-            let cells = [
-                escape(r.domain),
-                escape(&indicator_label(r)),
-                escape(r.target),
-                attribute_word(r.attribute, lang).to_string(),
-                number(r.baseline),
-                number(r.value),
-                status_word(r.status, lang).to_string(),
-                escape(reason_text(&r.reason, lang)),
-            ];
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
-        }
-        out.push('\n');
-        for line in footer_lines(report, region, lang) {
-            out.push_str(&format!("{}  \n", escape(&line)));
-        }
-        out.push('\n');
-    }
+pub fn region(report: &Report, region: &RegionReport, lang: Lang) -> String {
+    let year = super::year_text(region.year);
+    let mut out = format!("## {} · {} · {year}\n\n", escape(&report.plan.title), escape(&region.region));
+    let header = match lang {
+        Lang::Zh => ["领域", "指标", "目标", "属性", "基线", "当年值", "状态", "说明"],
+        Lang::En => ["Domain", "Indicator", "Target", "Attribute", "Baseline", "Value", "Status", "Reason"],
+    };
+    let rows = region.results.iter().map(|r| {
+        vec![
+            escape(r.domain),
+            escape(&indicator_label(r)),
+            escape(r.target),
+            attribute_word(r.attribute, lang).to_string(),
+            number(r.baseline),
+            number(r.value),
+            status_word(r.status, lang).to_string(),
+            escape(reason_text(&r.reason, lang)),
+        ]
+    });
+    table(&mut out, &header, rows);
+    footer(&mut out, report, region, lang);
+    out.push('\n');
     out
+}
+
+/// A Markdown table: the header, the rule under it, one line per row of (already escaped) cells.
+fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+    out.push_str(&format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(header.len())));
+    for cells in rows {
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push('\n');
+}
+
+/// The counts, the row accounting and the scope, as lines that keep their breaks.
+fn footer(out: &mut String, report: &Report, region: &RegionReport, lang: Lang) {
+    for line in footer_lines(report, region, lang) {
+        out.push_str(&format!("{}  \n", escape(&line)));
+    }
 }
 
 /// Escapes what Markdown would read as markup or table structure.
@@ -55,8 +63,8 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A report page: the check's table with each target's warning and its course by year, and the 达标率.
-pub fn page(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> String {
-    let year = region.year.map_or_else(|| "—".to_string(), |y| y.to_string());
+pub fn page(report: &Report, region: &RegionReport, lang: Lang) -> String {
+    let year = super::year_text(region.year);
     let mut out = format!(
         "# {} · {} · {} {year}\n\n",
         escape(&report.plan.title),
@@ -80,14 +88,25 @@ pub fn page(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> 
         rates.with_data
     ));
     let header = match lang {
-        Lang::Zh => "| 领域 | 指标 | 目标 | 位置 | 属性 | 基线 | 当年值 | 状态 | 评价 | 说明 | 预警 | 历年 |",
-        Lang::En => "| Domain | Indicator | Target | Where | Attribute | Baseline | Value | Status | Grade | Reason | Warning | Course |",
+        Lang::Zh => ["领域", "指标", "目标", "位置", "属性", "基线", "当年值", "状态", "评价", "说明", "预警", "历年"],
+        Lang::En => [
+            "Domain",
+            "Indicator",
+            "Target",
+            "Where",
+            "Attribute",
+            "Baseline",
+            "Value",
+            "Status",
+            "Grade",
+            "Reason",
+            "Warning",
+            "Course",
+        ],
     };
-    out.push_str(header);
-    out.push_str("\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for r in &region.results {
+    let rows = region.results.iter().map(|r| {
         let course: Vec<String> = r.history.iter().map(|(y, s)| format!("{y} {}", status_word(*s, lang))).collect();
-        let cells = [
+        vec![
             escape(r.domain),
             escape(&indicator_label(r)),
             escape(r.target),
@@ -100,13 +119,10 @@ pub fn page(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> 
             escape(reason_text(&r.reason, lang)),
             escape(reason_text(&r.warning, lang)),
             escape(&course.join(" · ")),
-        ];
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    out.push('\n');
-    for line in footer_lines(report, region, lang) {
-        out.push_str(&format!("{}  \n", escape(&line)));
-    }
+        ]
+    });
+    table(&mut out, &header, rows);
+    footer(&mut out, report, region, lang);
     out
 }
 
@@ -114,26 +130,21 @@ pub fn page(report: &Report, region: &crate::eval::RegionReport, lang: Lang) -> 
 pub fn index(entries: &[super::html::IndexEntry], stage: crate::eval::Stage, lang: Lang) -> String {
     let pct = super::percent_text;
     let mut out = format!("# {}\n\n", super::stage_word(stage, lang));
-    let statuses: Vec<&str> = crate::rule::Status::ALL.iter().map(|s| status_word(*s, lang)).collect();
     let (region, plan, year, county, national) = match lang {
         Lang::Zh => ("地区", "规划", "年份", "达标率（县级口径）", "达标率（国家口径）"),
         Lang::En => ("Region", "Plan", "Year", "Reached (county)", "Reached (national)"),
     };
-    out.push_str(&format!("| {region} | {plan} | {year} | {} | {county} | {national} |\n", statuses.join(" | ")));
-    out.push_str(&format!("|{}\n", "---|".repeat(statuses.len() + 5)));
-    for e in entries {
-        let counts: Vec<String> = e.summary.iter().map(|(_, n)| n.to_string()).collect();
-        out.push_str(&format!(
-            "| {} | [{}]({}) | {} | {} | {} | {} |\n",
-            escape(&e.region),
-            escape(&e.title),
-            e.file,
-            e.year.map_or_else(|| "—".to_string(), |y| y.to_string()),
-            counts.join(" | "),
-            pct(e.rates.over_assessable()),
-            pct(e.rates.over_with_data())
-        ));
-    }
+    let statuses = crate::rule::Status::ALL.iter().map(|s| status_word(*s, lang));
+    let header: Vec<&str> = [region, plan, year].into_iter().chain(statuses).chain([county, national]).collect();
+    let rows = entries.iter().map(|e| {
+        let mut cells =
+            vec![escape(&e.region), format!("[{}]({})", escape(&e.title), e.file), super::year_text(e.year)];
+        cells.extend(e.summary.iter().map(|(_, n)| n.to_string()));
+        cells.extend([pct(e.rates.over_assessable()), pct(e.rates.over_with_data())]);
+        cells
+    });
+    table(&mut out, &header, rows);
+    out.pop(); // the index ends with its last row
     out
 }
 

@@ -137,6 +137,11 @@ pub fn reason_text(reason: &Reason, lang: Lang) -> &str {
     }
 }
 
+/// An evaluation year, or a dash for a region with no data.
+pub fn year_text(year: Option<i32>) -> String {
+    year.map_or_else(|| "—".to_string(), |y| y.to_string())
+}
+
 /// A 达标率 as people read it (`66.7%`), or a dash when there is nothing to count.
 pub fn percent_text(rate: Option<Decimal>) -> String {
     rate.map_or_else(|| "—".to_string(), |v| format!("{v}%"))

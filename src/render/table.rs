@@ -11,7 +11,7 @@ const MAX_WIDTHS: [u16; 9] = [18, 32, 24, 11, 10, 10, 12, 40, 32];
 /// One region's table with its header lines and footer, followed by a blank line.
 pub fn region(report: &Report, region: &RegionReport, lang: Lang) -> String {
     let p = &report.plan;
-    let year = region.year.map_or_else(|| "—".to_string(), |y| y.to_string());
+    let year = super::year_text(region.year);
     let mut out = match lang {
         Lang::Zh => format!(
             "{}（{}）\n地区：{} · 评估年份：{year} · 基线年份：{} · 数据：{}\n",
