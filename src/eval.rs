@@ -54,7 +54,8 @@ impl Stage {
 pub struct EvalOptions {
     /// 年度监测, 中期评估 or 终期评估.
     pub stage: Stage,
-    /// Also judge every year present in the data, for the course of each target.
+    /// Also judge every year present in the data (each target's course) and keep what its chart draws: the
+    /// series and the target mark. Reports want these; a check does not.
     pub history: bool,
     /// Only this region (None: every region of the data).
     pub region: Option<String>,
@@ -141,7 +142,7 @@ pub struct TargetResult<'a> {
     pub history: Vec<(i32, Status)>,
     /// The indicator's values by year (with `history`), for charts.
     pub series: Vec<(i32, Decimal)>,
-    /// The target as a chart draws it (threshold kinds).
+    /// The target as a chart draws it (threshold kinds, with `history`).
     pub mark: Option<Mark>,
     /// The baseline year B.
     pub baseline_year: i32,
@@ -367,7 +368,7 @@ fn evaluate_target<'a>(
     };
     let verdict = match year {
         Some(y) => judge(&t.rule, &inputs(y)),
-        None if t.rule.kind() == Kind::Qualitative => judge(&t.rule, &no_inputs(&series, b, t.deadline, o)),
+        None if t.rule.kind() == Kind::Qualitative => judge(&t.rule, &inputs(b)),
         None => Verdict {
             status: Status::NoData,
             reason: Reason { zh: "该地区无任何数据".into(), en: "no data for this region".into() },
@@ -397,21 +398,12 @@ fn evaluate_target<'a>(
         in_scope: in_scope(t, o.fail_on),
         history,
         series: if o.history { series.iter().map(|(y, v)| (*y, *v)).collect() } else { Vec::new() },
-        mark: if t.rule.is_threshold() { mark(&t.rule, series.get(&b).copied(), o.tolerance) } else { None },
+        mark: if o.history && t.rule.is_threshold() {
+            mark(&t.rule, series.get(&b).copied(), o.tolerance)
+        } else {
+            None
+        },
         baseline_year: b,
-    }
-}
-
-fn no_inputs<'a>(series: &'a Series, b: i32, deadline: i32, o: &EvalOptions) -> Inputs<'a> {
-    Inputs {
-        series,
-        reference: None,
-        year: b,
-        baseline_year: b,
-        deadline,
-        tolerance: o.tolerance,
-        near: o.near,
-        ceiling: false,
     }
 }
 
