@@ -159,3 +159,38 @@ fn report_exits_1_only_with_fail_on_and_a_failure() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(!root.path().join("c").exists(), "nothing is written for bad input");
 }
+
+#[test]
+fn plans_of_ones_own_and_embedded_ones_share_one_registry_in_a_report() {
+    let root = tempfile::tempdir().expect("a temporary directory");
+    let plans = root.path().join("plans");
+    std::fs::create_dir_all(plans.join("indicators")).expect("folders");
+    std::fs::write(
+        plans.join("indicators/extra.toml"),
+        "[[indicator]]\nid = \"test-extra-rate\"\nname = \"测试专用比例\"\nunit = \"%\"\n",
+    )
+    .expect("written");
+    let plan = std::fs::read_to_string("tests/lint/good.toml").expect("the good plan");
+    let plan = plan.replace("孕产妇死亡率控制在12/10万以下", "测试专用比例达到50%以上").replace(
+        "indicator = \"maternal-mortality\"\nrule = { kind = \"max\", value = \"12\" }",
+        "indicator = \"test-extra-rate\"\nrule = { kind = \"min\", value = \"50\" }",
+    );
+    std::fs::write(plans.join("test-women.toml"), plan).expect("written");
+    let data = root.path().join("data.csv");
+    std::fs::write(&data, "indicator,year,value\n测试专用比例,2024,55\n孕产妇死亡率,2024,7\n").expect("written");
+    let out = root.path().join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(["report", "--plan", "jiangjin-women", "--plan"])
+        .arg(plans.join("test-women.toml"))
+        .arg("--data")
+        .arg(&data)
+        .args(["--format", "json", "--out"])
+        .arg(&out)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let own = json(&out.join("test-women--测试市.json"));
+    assert_eq!(result(&own, "health-1")["status"], "met");
+    let embedded = json(&out.join("jiangjin-women--重庆市江津区.json"));
+    assert_eq!(result(&embedded, "health-3")["value"], "7");
+}

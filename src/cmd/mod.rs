@@ -55,11 +55,24 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
 
 /// Loads the catalog a `--plan ID|FILE` and `--plans-dir` ask for; returns it with the plan's id.
 pub fn load_for_plan(plan: &str, source: &PlanSourceArgs) -> Result<(Catalog, String), Error> {
-    let as_file = plan.ends_with(".toml") || plan.contains(std::path::MAIN_SEPARATOR) || plan.contains('/');
-    let plan_source = match (&source.plans_dir, as_file) {
-        (_, true) => PlanSource::Files(vec![PathBuf::from(plan)]),
-        (Some(dir), false) => PlanSource::Dir(dir.clone()),
-        (None, false) => PlanSource::EmbeddedOne(plan.to_string()),
+    let (catalog, mut ids) = load_for_plans(&[plan.to_string()], source)?;
+    Ok((catalog, ids.pop().unwrap_or_default()))
+}
+
+/// Loads one catalog for several `--plan ID|FILE`, so that every plan and the data read with them share one
+/// indicator registry; returns it with the plans' ids, in order.
+pub fn load_for_plans(plans: &[String], source: &PlanSourceArgs) -> Result<(Catalog, Vec<String>), Error> {
+    let is_file =
+        |plan: &str| plan.ends_with(".toml") || plan.contains(std::path::MAIN_SEPARATOR) || plan.contains('/');
+    let files: Vec<PathBuf> = plans.iter().filter(|p| is_file(p)).map(PathBuf::from).collect();
+    let plan_source = if !files.is_empty() {
+        PlanSource::Files(files)
+    } else {
+        match (&source.plans_dir, plans) {
+            (Some(dir), _) => PlanSource::Dir(dir.clone()),
+            (None, [one]) => PlanSource::EmbeddedOne(one.clone()),
+            (None, _) => PlanSource::Embedded,
+        }
     };
     let mut diags = Diagnostics::new();
     let mut catalog = load_catalog(&plan_source, &mut diags);
@@ -70,16 +83,17 @@ pub fn load_for_plan(plan: &str, source: &PlanSourceArgs) -> Result<(Catalog, St
     if diags.has_errors() {
         return Err(Error::Invalid(diags));
     }
-    let id = if as_file {
-        let path = PathBuf::from(plan).display().to_string();
-        catalog.plans.iter().find(|p| p.file == path).map(|p| p.meta.id.clone())
-    } else {
-        catalog.plan(plan).map(|p| p.meta.id.clone())
-    };
-    match id {
-        Some(id) => Ok((catalog, id)),
-        None => Err(unknown_plan(plan, &catalog)),
+    let mut ids = Vec::new();
+    for plan in plans {
+        let id = if is_file(plan) {
+            let path = PathBuf::from(plan).display().to_string();
+            catalog.plans.iter().find(|p| p.file == path).map(|p| p.meta.id.clone())
+        } else {
+            catalog.plan(plan).map(|p| p.meta.id.clone())
+        };
+        ids.push(id.ok_or_else(|| unknown_plan(plan, &catalog))?);
     }
+    Ok((catalog, ids))
 }
 
 /// Loads the catalog for commands that take no `--plan`.

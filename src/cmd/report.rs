@@ -1,7 +1,7 @@
 //! `plancheck report`: every plan × every region of every data file → a page per format, and an index. Files are
 //! named by safe slugs and written only inside `--out`.
 
-use super::{load_for_plan, print_warnings, usage, Error};
+use super::{load_for_plans, print_warnings, usage, Error};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::dataset;
 use crate::diag::Diagnostics;
@@ -24,22 +24,17 @@ pub fn run(args: ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         tolerance: args.common.tolerance()?,
         near: args.common.near()?,
     };
-    let mut plans = Vec::new();
-    for name in &args.plan {
-        let (catalog, id) = load_for_plan(name, &args.source)?;
-        plans.push((catalog, id));
-    }
+    // One catalog for every plan: the data are read once per file against the one registry they all share.
+    let (catalog, ids) = load_for_plans(&args.plan, &args.source)?;
     let mut reports: Vec<Report> = Vec::new();
     for data_path in &args.data {
         let mut diags = Diagnostics::new();
-        let load_options = args.common.load_options();
-        let registry = &plans[0].0.registry;
-        let data = dataset::load(data_path, registry, &load_options, &mut diags);
+        let data = dataset::load(data_path, &catalog.registry, &args.common.load_options(), &mut diags);
         if diags.has_errors() {
             return Err(Error::Invalid(diags));
         }
         print_warnings(&diags, err)?;
-        for (catalog, id) in &plans {
+        for id in &ids {
             let plan = catalog.plan(id).ok_or_else(|| usage(format!("no plan {id}")))?;
             let file = data_path.display().to_string();
             let report = evaluate(plan, &catalog.registry, &data, &file, &options)
