@@ -107,24 +107,9 @@ fn wrong_way(points: &[(i32, Decimal)], up: bool) -> Option<Reason> {
     } else {
         ("连续两年上升", "rose two years running")
     };
-    Some(Reason {
-        zh: format!(
-            "{}—{}年{zh}（{} → {} → {}）",
-            last[2].0,
-            last[0].0,
-            show(last[2].1),
-            show(last[1].1),
-            show(last[0].1)
-        ),
-        en: format!(
-            "{en} {}–{} ({} → {} → {})",
-            last[2].0,
-            last[0].0,
-            show(last[2].1),
-            show(last[1].1),
-            show(last[0].1)
-        ),
-    })
+    let (from, to) = (last[2].0, last[0].0);
+    let course = format!("{} → {} → {}", show(last[2].1), show(last[1].1), show(last[0].1));
+    Some(Reason { zh: format!("{from}—{to}年{zh}（{course}）"), en: format!("{en} {from}–{to} ({course})") })
 }
 
 fn swings(points: &[(i32, Decimal)]) -> Option<Reason> {
