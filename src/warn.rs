@@ -121,15 +121,21 @@ fn swings(points: &[(i32, Decimal)]) -> Option<Reason> {
         .windows(2)
         .filter(|c| c[0].is_sign_positive() != c[1].is_sign_positive() && !c[0].is_zero() && !c[1].is_zero())
         .count();
-    let n = Decimal::from(changes.len());
-    let mean_change = changes.iter().try_fold(Decimal::ZERO, |a, c| a.checked_add(c.abs()))?.checked_div(n)?;
-    let mean_level =
-        points.iter().try_fold(Decimal::ZERO, |a, p| a.checked_add(p.1))?.checked_div(Decimal::from(points.len()))?;
-    let threshold = mean_level.abs().checked_mul(SWING_PERCENT)?.checked_div(Decimal::ONE_HUNDRED)?;
-    if flips < 2 || mean_change < threshold || mean_change.is_zero() {
+    // Most series flip less than twice: settled before any arithmetic.
+    if flips < 2 {
         return None;
     }
-    let size = show(mean_change.round_dp(2));
+    // mean |change| ≥ SWING_PERCENT % of |mean level|, compared without dividing (exact, and cheap):
+    // Σ|change| × points × 100 ≥ |Σ level| × changes × SWING_PERCENT.
+    let total_change = changes.iter().try_fold(Decimal::ZERO, |a, c| a.checked_add(c.abs()))?;
+    let total_level = points.iter().try_fold(Decimal::ZERO, |a, p| a.checked_add(p.1))?;
+    let (n_changes, n_points) = (Decimal::from(changes.len()), Decimal::from(points.len()));
+    let lhs = total_change.checked_mul(n_points)?.checked_mul(Decimal::ONE_HUNDRED)?;
+    let rhs = total_level.abs().checked_mul(n_changes)?.checked_mul(SWING_PERCENT)?;
+    if total_change.is_zero() || lhs < rhs {
+        return None;
+    }
+    let size = show(total_change.checked_div(n_changes)?.round_dp(2));
     Some(Reason {
         zh: format!("波动较大（{flips}次升降反转，年均变动 {size}）"),
         en: format!("swings widely ({flips} reversals, average change {size} a year)"),
