@@ -128,11 +128,17 @@ impl Diagnostic {
 }
 
 /// The sink that loaders and validators push into; nothing stops at the first problem.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     /// File texts, for snippets.
-    sources: HashMap<Arc<str>, Arc<String>>,
+    sources: HashMap<Arc<str>, Arc<dyn AsRef<str> + Send + Sync>>,
+}
+
+impl std::fmt::Debug for Diagnostics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Diagnostics").field("items", &self.items).field("sources", &self.sources.keys()).finish()
+    }
 }
 
 impl Diagnostics {
@@ -145,7 +151,7 @@ impl Diagnostics {
     }
 
     /// Keeps a file's text so that its diagnostics can show the offending line.
-    pub fn add_source(&mut self, file: Arc<str>, text: Arc<String>) {
+    pub fn add_source(&mut self, file: Arc<str>, text: Arc<dyn AsRef<str> + Send + Sync>) {
         self.sources.insert(file, text);
     }
 
@@ -192,7 +198,8 @@ impl Diagnostics {
         let places = d.at.iter().map(|l| (l, d.label.as_str(), true));
         let related = d.related.iter().map(|(l, s)| (l, s.as_str(), false));
         for (loc, text, primary) in places.chain(related) {
-            let (Some(span), Some(src)) = (loc.span.clone(), self.sources.get(&loc.file)) else {
+            let (Some(span), Some(src)) = (loc.span.clone(), self.sources.get(&loc.file).map(|s| (**s).as_ref()))
+            else {
                 return plain(d);
             };
             if src.get(span.clone()).is_none() || line_too_long(src, span.start) || line_too_long(src, span.end) {

@@ -28,7 +28,7 @@ fn load(bytes: &[u8], options: &LoadOptions) -> (Dataset, Diagnostics) {
     let mut diags = Diagnostics::new();
     let data = load_bytes(Arc::from("prop.csv"), bytes, registry(), options, &mut diags);
     let _ = diags.render();
-    let used: usize = data.rows_by_indicator.values().sum();
+    let used: usize = registry().iter().map(|(id, _)| data.rows_of(id)).sum();
     assert_eq!(
         data.rows_read,
         used + data.rows_unknown + data.rows_rejected,

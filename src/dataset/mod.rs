@@ -11,7 +11,6 @@ pub mod value;
 use crate::indicator::IndicatorId;
 use crate::rule::Series;
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap as HashMap;
 
 pub use read::{load, LoadOptions};
 
@@ -82,8 +81,8 @@ pub struct Dataset {
     pub data: Vec<RegionData>,
     /// Did the file have a region column?
     pub has_region_column: bool,
-    /// Rows read per indicator (rows with a missing value included).
-    pub rows_by_indicator: HashMap<IndicatorId, usize>,
+    /// Rows read per indicator, by the indicator's number (rows with a missing value included).
+    rows_by_indicator: Vec<usize>,
     /// Data rows read in all.
     pub rows_read: usize,
     /// Rows rejected with an error.
@@ -131,9 +130,25 @@ impl Dataset {
         years
     }
 
+    /// Rows read for an indicator.
+    pub fn rows_of(&self, id: IndicatorId) -> usize {
+        self.rows_by_indicator.get(id.0 as usize).copied().unwrap_or(0)
+    }
+
+    /// Counts `n` rows (or takes them back) for an indicator.
+    pub(crate) fn count_rows(&mut self, id: IndicatorId, n: isize) {
+        let i = id.0 as usize;
+        if self.rows_by_indicator.len() <= i {
+            self.rows_by_indicator.resize(i + 1, 0);
+        }
+        if let Some(count) = self.rows_by_indicator.get_mut(i) {
+            *count = count.saturating_add_signed(n);
+        }
+    }
+
     /// How the rows split for a plan that reads `used` indicators.
     pub fn accounting(&self, used: &[IndicatorId]) -> Accounting {
-        let used_rows: usize = used.iter().filter_map(|id| self.rows_by_indicator.get(id)).sum();
+        let used_rows: usize = used.iter().map(|&id| self.rows_of(id)).sum();
         Accounting {
             read: self.rows_read,
             used: used_rows,

@@ -4,7 +4,7 @@
 //! A large file is read, and parsed, in two halves on two threads; rows, regions and messages keep file order.
 
 use super::rows::{Origin, Rows};
-use super::text::{decode, lone_cr_to_lf, sniff_delimiter, BadBytes};
+use super::text::{decode, lone_cr_to_lf, map_utf8, sniff_delimiter, BadBytes, Text};
 use super::Dataset;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::indicator::Registry;
@@ -32,7 +32,11 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
         let msg = format!("--sheet {sheet:?} is ignored: {file} is a text file, not a workbook");
         diags.push(Diagnostic::warning("sheet-ignored", msg));
     }
-    let bytes = match read_file(path) {
+    // A large UTF-8 file (the national case) is read from its mapped pages; anything else is read and decoded.
+    if let Some(mapped) = map_utf8(path, PARALLEL_FROM_BYTES) {
+        return load_text(file, Ok(mapped.text), Some(mapped.quote_free), registry, options, diags);
+    }
+    let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
             diags.push(Diagnostic::error("unreadable-file", format!("cannot read data file {file}: {e}")));
@@ -44,32 +48,7 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
         Ok(text) => Ok(text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text)),
         Err(e) => decode(e.as_bytes()),
     };
-    load_text(file, text, registry, options, diags)
-}
-
-/// Reads a whole file; a large one in two halves on two threads (the copy out of the page cache and the
-/// first touch of fresh memory are most of the cost of reading).
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileExt;
-        let file = std::fs::File::open(path)?;
-        let len = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
-        if (PARALLEL_FROM_BYTES..usize::MAX).contains(&len) && file.metadata()?.is_file() {
-            let mut bytes = vec![0u8; len];
-            let (front, back) = bytes.split_at_mut(len / 2);
-            let half = front.len() as u64;
-            let (first, second) = std::thread::scope(|scope| {
-                let back_half = scope.spawn(|| file.read_exact_at(back, half));
-                (file.read_exact_at(front, 0), back_half.join())
-            });
-            // A file that changed size while being read is read again, plainly.
-            if first.is_ok() && matches!(second, Ok(Ok(()))) && file.metadata()?.len() == len as u64 {
-                return Ok(bytes);
-            }
-        }
-    }
-    std::fs::read(path)
+    load_text(file, text.map(|t| lone_cr_to_lf(t).into()), None, registry, options, diags)
 }
 
 /// Reads the bytes of a text data file.
@@ -80,13 +59,15 @@ pub fn load_bytes(
     options: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Dataset {
-    load_text(file, decode(bytes), registry, options, diags)
+    load_text(file, decode(bytes).map(|t| lone_cr_to_lf(t).into()), None, registry, options, diags)
 }
 
-/// Reads a text data file, decoded (or why it could not be).
+/// Reads a text data file, decoded with its line ends made plain (or why it could not be). `quote_free` is
+/// whether it holds no quote, when a scan already knows.
 fn load_text(
     file: Arc<str>,
-    text: Result<String, BadBytes>,
+    text: Result<Text, BadBytes>,
+    quote_free: Option<bool>,
     registry: &Registry,
     options: &LoadOptions,
     diags: &mut Diagnostics,
@@ -99,12 +80,12 @@ fn load_text(
             return Dataset::default();
         }
     };
-    let text: Arc<String> = Arc::new(lone_cr_to_lf(text));
+    let text = Arc::new(text);
     diags.add_source(file.clone(), text.clone());
     let delimiter = sniff_delimiter(&text);
     let origin = Origin::Text { file, text: text.clone(), lines: None, delimiter };
     let mut rows = Rows::new(origin, registry, options);
-    read_text(&mut rows, &text, delimiter, diags);
+    read_text(&mut rows, &text, split_point(&text, quote_free), delimiter, diags);
     rows.finish(diags)
 }
 
@@ -113,19 +94,18 @@ const PARALLEL_FROM_BYTES: usize = 8 << 20;
 
 /// Where a large file may be cut in two and each half read on its own thread: at a line break near the middle,
 /// and only when no quote anywhere could carry a field across the cut.
-fn split_point(text: &str) -> Option<usize> {
+fn split_point(text: &str, quote_free: Option<bool>) -> Option<usize> {
     let bytes = text.as_bytes();
-    if bytes.len() < PARALLEL_FROM_BYTES || bytes.contains(&b'"') {
+    if bytes.len() < PARALLEL_FROM_BYTES || !quote_free.unwrap_or_else(|| memchr::memchr(b'"', bytes).is_none()) {
         return None;
     }
     let middle = bytes.len() / 2;
-    bytes[middle..].iter().position(|&b| b == b'\n').map(|i| middle + i + 1).filter(|&cut| cut < bytes.len())
+    memchr::memchr(b'\n', &bytes[middle..]).map(|i| middle + i + 1).filter(|&cut| cut < bytes.len())
 }
 
 /// Reads every record of `text`. A large file is cut in two once the header is known: the second half is read
 /// on another thread into a fork of `rows`, then joined, so that rows, regions and messages keep file order.
-fn read_text(rows: &mut Rows, text: &str, delimiter: u8, diags: &mut Diagnostics) {
-    let cut = split_point(text);
+fn read_text(rows: &mut Rows, text: &str, cut: Option<usize>, delimiter: u8, diags: &mut Diagnostics) {
     let first_end = cut.unwrap_or(text.len());
     std::thread::scope(|scope| {
         let mut worker = None;

@@ -3,11 +3,13 @@
 //! checking years and cells, rejecting a bad row as a whole, and locating every problem. When none of the first
 //! [`PREAMBLE_AT_MOST`] rows is a header, the file has none: one error, and every row is rejected.
 
+use super::text::Text;
 use super::value::{convert, fold, parse_cell, shorten, Cell};
 use super::LoadOptions;
 use super::{Dataset, Point, RegionData};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::indicator::{normalize_name, IndicatorId, Registry};
+use rayon::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap as HashMap;
@@ -68,7 +70,7 @@ impl Fields for Vec<String> {
 #[derive(Clone)]
 pub enum Origin {
     /// A text file: rows are byte offsets; line starts are indexed on first need.
-    Text { file: Arc<str>, text: Arc<String>, lines: Option<Vec<usize>>, delimiter: u8 },
+    Text { file: Arc<str>, text: Arc<Text>, lines: Option<Vec<usize>>, delimiter: u8 },
     /// A sheet: rows are 1-based row numbers, fields columns from `first_col`.
     Sheet { file: Arc<str>, first_col: u32 },
 }
@@ -244,13 +246,18 @@ impl<'a> Rows<'a> {
     pub(super) fn join(&mut self, fork: Rows<'a>) {
         let Dataset { regions, data, rows_by_indicator, rows_read, rows_rejected, rows_unknown, .. } = fork.data;
         for (name, region) in regions.into_iter().zip(data) {
-            let index = if self.data.has_region_column { self.region(&name) as usize } else { self.no_region() };
+            let index = if self.data.has_region_column { self.region(&name, 0) as usize } else { self.no_region() };
             if let Some(into) = self.data.data.get_mut(index) {
-                into.points.extend(region.points);
+                // A region first met in the other half (most, in a file sorted by region) is taken as it is.
+                if into.points.is_empty() {
+                    into.points = region.points;
+                } else {
+                    into.points.extend(region.points);
+                }
             }
         }
-        for (indicator, n) in rows_by_indicator {
-            *self.data.rows_by_indicator.entry(indicator).or_default() += n;
+        for (i, &n) in rows_by_indicator.iter().enumerate() {
+            self.data.count_rows(IndicatorId(i as u32), n as isize);
         }
         self.data.rows_read += rows_read;
         self.data.rows_rejected += rows_rejected;
@@ -481,7 +488,7 @@ impl<'a> Rows<'a> {
         }
         // A rejected row gives no value at all, not the half of its cells that could be read.
         if ok {
-            *self.data.rows_by_indicator.entry(indicator).or_default() += 1;
+            self.data.count_rows(indicator, 1);
             if let Some(data) = self.data.data.get_mut(region as usize) {
                 data.points.append(&mut self.pending);
             }
@@ -497,10 +504,11 @@ impl<'a> Rows<'a> {
         if let Some(i) = last {
             return i;
         }
-        self.region(fields.field(col).trim())
+        self.region(fields.field(col).trim(), self.region_room)
     }
 
-    fn region(&mut self, name: &str) -> u32 {
+    /// The index of a region, added (with room for `room` points) when new.
+    fn region(&mut self, name: &str, room: usize) -> u32 {
         if let Some(&i) = self.regions.get(name) {
             self.last_region = Some(i);
             return i;
@@ -510,7 +518,7 @@ impl<'a> Rows<'a> {
             self.region_room = previous.points.len();
         }
         self.data.regions.push(name.to_string());
-        self.data.data.push(RegionData { points: Vec::with_capacity(self.region_room), ..Default::default() });
+        self.data.data.push(RegionData { points: Vec::with_capacity(room), ..Default::default() });
         self.regions.insert(name.to_string(), i);
         self.last_region = Some(i);
         i
@@ -632,10 +640,13 @@ impl<'a> Rows<'a> {
             self.data.regions.push(String::new());
             self.data.data.push(Default::default());
         }
-        let mut twice = Vec::new();
-        for (r, region) in self.data.data.iter_mut().enumerate() {
-            twice.extend(region.seal().into_iter().map(|(first, second)| (r, first, second)));
-        }
+        // Each region's points are sorted and indexed on its own: on every core.
+        let sealed: Vec<Vec<(Point, Point)>> = self.data.data.par_iter_mut().map(RegionData::seal).collect();
+        let mut twice: Vec<(usize, Point, Point)> = sealed
+            .into_iter()
+            .enumerate()
+            .flat_map(|(r, pairs)| pairs.into_iter().map(move |(first, second)| (r, first, second)))
+            .collect();
         twice.sort_by_key(|(_, _, second)| second.at);
         for (region, first, second) in twice {
             self.report_twice(region, first.indicator, first, second, diags);
@@ -668,9 +679,7 @@ impl<'a> Rows<'a> {
             // The second row is rejected (once, however many of its values conflict), so no longer counted used.
             if self.conflicting.insert(second.at) {
                 self.data.rows_rejected += 1;
-                if let Some(n) = self.data.rows_by_indicator.get_mut(&id) {
-                    *n = n.saturating_sub(1);
-                }
+                self.data.count_rows(id, -1);
             }
         }
     }

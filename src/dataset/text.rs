@@ -1,6 +1,111 @@
 //! What a data file's bytes are as text: the encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK),
 //! where the first byte that fits none stands, old Mac line ends, and the separator (commas, or tabs as Excel's
-//! "Unicode text" writes).
+//! "Unicode text" writes). A large UTF-8 file is not copied at all: its pages are mapped and checked in place.
+
+use std::path::Path;
+
+/// The text of a data file: decoded into memory, or a large UTF-8 file's own mapped pages, checked once.
+pub struct Text(Backing);
+
+enum Backing {
+    Owned(String),
+    /// Bytes `start..` of the map are valid UTF-8 (checked by [`map_utf8`], the only maker of this variant).
+    Mapped {
+        map: memmap2::Mmap,
+        start: usize,
+    },
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Backing::Owned(text) => text,
+            Backing::Mapped { map, start } => {
+                let bytes = map.get(*start..).unwrap_or_default();
+                // SAFETY: `map_utf8` checked these bytes as UTF-8 before making this variant, and a read-only map
+                // is never written through. (A file rewritten by another program while mapped is outside what
+                // plancheck can guard against, as for every program that maps files; docs/decisions.md says so.)
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text(Backing::Owned(text))
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Backing::Owned(text) => write!(f, "Text::Owned({} bytes)", text.len()),
+            Backing::Mapped { map, start } => write!(f, "Text::Mapped({} bytes)", map.len() - start),
+        }
+    }
+}
+
+/// A large file mapped as text, with what its scan found.
+pub struct Mapped {
+    pub text: Text,
+    /// No quote anywhere: no field can run across a line break, so the text may be cut at any line.
+    pub quote_free: bool,
+}
+
+/// Maps a regular file of at least `at_least` bytes and checks it on two threads: UTF-8 (a BOM skipped), no
+/// lone carriage return, and whether it holds a quote. `None` when it is smaller, cannot be mapped, or is any
+/// other encoding or line-end style: the caller reads and decodes it instead.
+pub fn map_utf8(path: &Path, at_least: usize) -> Option<Mapped> {
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() < at_least as u64 {
+        return None;
+    }
+    // SAFETY: the map is read-only and only read as bytes here; it becomes text only once checked below.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let start = if map.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let bytes = map.get(start..)?;
+    // Two halves cut at a line break (never inside a character), scanned at once.
+    let middle = bytes.len() / 2;
+    let cut = memchr::memchr(b'\n', bytes.get(middle..)?).map_or(bytes.len(), |i| middle + i + 1);
+    let (front, back) = bytes.split_at(cut);
+    let (a, b) = std::thread::scope(|scope| {
+        let back = scope.spawn(|| scan(back));
+        (scan(front), back.join().ok())
+    });
+    let b = b?;
+    if !(a.utf8 && b.utf8) || a.lone_cr || b.lone_cr {
+        return None;
+    }
+    let text = Text(Backing::Mapped { map, start });
+    Some(Mapped { text, quote_free: !(a.quote || b.quote) })
+}
+
+struct Scan {
+    utf8: bool,
+    quote: bool,
+    lone_cr: bool,
+}
+
+fn scan(bytes: &[u8]) -> Scan {
+    // As [`lone_cr_to_lf`] sees it (each half ends at a line break, so no `\r\n` is cut in two).
+    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    Scan { utf8: simdutf8::basic::from_utf8(bytes).is_ok(), quote: memchr::memchr(b'"', bytes).is_some(), lone_cr }
+}
 
 /// Old Mac line ends (`\r` alone, as Excel for Mac saved CSV) become `\n`, so that lines count right;
 /// offsets do not move.
