@@ -326,9 +326,11 @@ pub fn series_with_baseline(
     let mut series = data.series(region, id);
     let b = plan.meta.baseline_year;
     let mut from_plan = false;
-    if let (std::collections::btree_map::Entry::Vacant(slot), Some(v)) = (series.entry(b), plan.stated(id, b)) {
-        slot.insert(v);
-        from_plan = true;
+    if series.get(&b).is_none() {
+        if let Some(v) = plan.stated(id, b) {
+            series.insert(b, v);
+            from_plan = true;
+        }
     }
     (series, from_plan)
 }

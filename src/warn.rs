@@ -22,15 +22,18 @@ pub const SWING_PERCENT: Decimal = Decimal::TEN;
 
 /// The warnings for one target; empty when the series is on course.
 pub fn warn(rule: &Rule, series: &Series, year: i32, baseline_year: i32, deadline: i32) -> Reason {
-    let points: Vec<(i32, Decimal)> = series.range(baseline_year..=year).map(|(y, v)| (*y, *v)).collect();
+    let points = series.between(baseline_year, year);
     let mut reasons = Vec::new();
     if rule.is_threshold() && year < deadline {
-        reasons.extend(projected_miss(rule, &points, deadline));
+        reasons.extend(projected_miss(rule, points, deadline));
     }
     if let Some(up) = direction(rule) {
-        reasons.extend(wrong_way(&points, up));
+        reasons.extend(wrong_way(points, up));
     }
-    reasons.extend(swings(&points));
+    reasons.extend(swings(points));
+    if reasons.is_empty() {
+        return Reason::default();
+    }
     Reason {
         zh: reasons.iter().map(|r| r.zh.as_str()).collect::<Vec<_>>().join("；"),
         en: reasons.iter().map(|r| r.en.as_str()).collect::<Vec<_>>().join("; "),
