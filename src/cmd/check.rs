@@ -41,7 +41,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
     let (head, regions) = prepare(plan, &data, &data_file, &options).map_err(unknown)?;
     let (count, mut fails) = (regions.len(), false);
-    render::begin(args.format, count, out)?;
+    let stream = render::Stream::new(args.format, count, args.common.lang);
+    stream.begin(out)?;
     // Regions are evaluated and rendered on every core, a batch at a time, and written in order.
     for (batch, chunk) in regions.chunks(REGIONS_PER_BATCH).enumerate() {
         let rendered: Vec<(Vec<u8>, bool)> = chunk
@@ -51,7 +52,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 let region = evaluate_region(plan, &catalog.registry, &data, r, &options);
                 let index = batch * REGIONS_PER_BATCH + i;
                 let fails = region.failures(options.fail_on_missing) > 0;
-                (render::region(args.format, &head, &region, index, count, args.common.lang), fails)
+                (stream.region(&head, &region, index), fails)
             })
             .collect();
         for (bytes, failed) in rendered {
@@ -59,7 +60,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             fails |= failed;
         }
     }
-    render::end(args.format, count, out)?;
+    stream.end(out)?;
     // A national file leaves hundreds of thousands of series behind: the process ends here, and the system
     // takes the memory back faster than freeing it piece by piece would.
     std::mem::forget(data);

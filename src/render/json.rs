@@ -4,13 +4,22 @@
 use super::reason_text;
 use crate::cli::Lang;
 use crate::dataset::Accounting;
-use crate::eval::{Grade, RegionReport, Report};
+use crate::eval::{Grade, RegionReport, Report, TargetResult};
 use crate::plan::Attribute;
 use crate::rule::{Kind, Status};
 use serde::Serialize;
+use std::sync::OnceLock;
 
 #[derive(Serialize)]
 struct RegionJson<'a> {
+    #[serde(flatten)]
+    head: RegionHead<'a>,
+    results: Vec<ResultJson<'a>>,
+}
+
+/// A region's object before its results.
+#[derive(Serialize)]
+struct RegionHead<'a> {
     plan: &'a str,
     title: &'a str,
     region: &'a str,
@@ -23,11 +32,19 @@ struct RegionJson<'a> {
     summary: Summary,
     rates: RatesJson,
     accounting: Accounting,
-    results: Vec<ResultJson<'a>>,
 }
 
 #[derive(Serialize)]
 struct ResultJson<'a> {
+    #[serde(flatten)]
+    fixed: Fixed<'a>,
+    #[serde(flatten)]
+    found: Found<'a>,
+}
+
+/// A result's fields that depend on its target alone: the same in every region.
+#[derive(Serialize)]
+struct Fixed<'a> {
     id: &'a str,
     indicator: Option<&'a str>,
     name: &'a str,
@@ -39,8 +56,13 @@ struct ResultJson<'a> {
     section: &'a str,
     item: &'a str,
     deadline: i32,
-    value: Option<String>,
-    baseline: Option<String>,
+}
+
+/// A result's fields that depend on the region's values.
+#[derive(Serialize)]
+struct Found<'a> {
+    value: Option<Number>,
+    baseline: Option<Number>,
     baseline_source: Option<&'static str>,
     status: Status,
     grade: Grade,
@@ -95,22 +117,83 @@ struct RatesJson {
     national: Option<String>,
 }
 
-/// Region `index` of `count`: a single region is one pretty object; several are an array with one compact
-/// object per line (the framing comes from [`crate::render::begin`] and [`crate::render::end`]).
-pub fn region_bytes(report: &Report, r: &RegionReport, index: usize, count: usize, lang: Lang) -> Vec<u8> {
-    let object = region(report, r, lang);
-    if count == 1 {
-        let mut out = serde_json::to_vec_pretty(&object).unwrap_or_default();
-        out.push(b'\n');
-        return out;
+/// Writes the regions of one report as JSON. A single region is one pretty object; several are an array with
+/// one compact object per line (the framing comes from [`crate::render::Stream`]). The fields of each result that
+/// depend on its target alone are serialised once per report, not once per region.
+#[derive(Default)]
+pub struct Lines<'a> {
+    fixed: OnceLock<Vec<FixedBytes<'a>>>,
+}
+
+impl<'a> Lines<'a> {
+    /// Region `index` of `count`.
+    pub fn region(&self, report: &Report<'a>, r: &RegionReport<'a>, index: usize, count: usize, lang: Lang) -> Vec<u8> {
+        if count == 1 {
+            let mut out = serde_json::to_vec_pretty(&region(report, r, lang)).unwrap_or_default();
+            out.push(b'\n');
+            return out;
+        }
+        let mut out = Vec::with_capacity(r.results.len() * 640);
+        out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+        self.compact(report, r, lang, &mut out);
+        out
     }
-    let mut out = if index == 0 { b"\n".to_vec() } else { b",\n".to_vec() };
-    let _ = serde_json::to_writer(&mut out, &object);
-    out
+
+    /// The compact object of a region, byte for byte what serde_json writes for [`RegionJson`].
+    fn compact(&self, report: &Report<'a>, r: &RegionReport<'a>, lang: Lang, out: &mut Vec<u8>) {
+        let fixed = self.fixed.get_or_init(|| r.results.iter().map(|t| (t.id, fixed_bytes(t))).collect());
+        let _ = serde_json::to_writer(&mut *out, &head(report, r));
+        // `{...}` becomes `{...,"results":[`
+        out.pop();
+        out.extend_from_slice(b",\"results\":[");
+        let mut scratch = Vec::with_capacity(256);
+        for (i, t) in r.results.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            match fixed.get(i) {
+                Some((id, bytes)) if std::ptr::eq(*id, t.id) => out.extend_from_slice(bytes),
+                _ => out.extend_from_slice(&fixed_bytes(t)),
+            }
+            // `{"id":...,"deadline":2030` + `,` + `"value":...}` (the found fields without their opening brace)
+            scratch.clear();
+            let _ = serde_json::to_writer(&mut scratch, &found(t, lang));
+            out.push(b',');
+            out.extend_from_slice(scratch.get(1..).unwrap_or_default());
+        }
+        out.extend_from_slice(b"]}");
+    }
+}
+
+/// A decimal as a JSON string, exactly as computed, written straight from its digits.
+struct Number(rust_decimal::Decimal);
+
+impl Serialize for Number {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+/// A target's id (the plan's own text, compared by address) and its fields as compact JSON, without the
+/// closing brace.
+type FixedBytes<'a> = (&'a str, Box<[u8]>);
+
+/// A result's target-only fields as compact JSON, without the closing brace.
+fn fixed_bytes(t: &TargetResult) -> Box<[u8]> {
+    let mut bytes = serde_json::to_vec(&fixed(t)).unwrap_or_default();
+    bytes.pop();
+    bytes.into_boxed_slice()
 }
 
 fn region<'a>(report: &'a Report, region: &'a RegionReport, lang: Lang) -> RegionJson<'a> {
     RegionJson {
+        head: head(report, region),
+        results: region.results.iter().map(|t| ResultJson { fixed: fixed(t), found: found(t, lang) }).collect(),
+    }
+}
+
+fn head<'a>(report: &'a Report, region: &'a RegionReport) -> RegionHead<'a> {
+    RegionHead {
         plan: &report.plan.id,
         title: &report.plan.title,
         region: &region.region,
@@ -123,32 +206,36 @@ fn region<'a>(report: &'a Report, region: &'a RegionReport, lang: Lang) -> Regio
         summary: Summary::of(region.summary().into_iter()),
         rates: rates(region.rates()),
         accounting: report.accounting,
-        results: region
-            .results
-            .iter()
-            .map(|r| ResultJson {
-                id: r.id,
-                indicator: r.indicator,
-                name: r.name,
-                unit: r.unit.to_string(),
-                domain: r.domain,
-                attribute: r.attribute,
-                kind: r.kind,
-                target: r.target,
-                section: r.section,
-                item: r.item,
-                deadline: r.deadline,
-                value: r.value.map(|v| v.to_string()),
-                baseline: r.baseline.map(|v| v.to_string()),
-                baseline_source: r.baseline.map(|_| if r.baseline_from_plan { "plan" } else { "data" }),
-                status: r.status,
-                grade: r.grade,
-                reason: reason_text(&r.reason, lang),
-                warning: reason_text(&r.warning, lang),
-                in_scope: r.in_scope,
-                history: r.history.iter().map(|(year, status)| YearStatus { year: *year, status: *status }).collect(),
-            })
-            .collect(),
+    }
+}
+
+fn fixed<'a>(r: &TargetResult<'a>) -> Fixed<'a> {
+    Fixed {
+        id: r.id,
+        indicator: r.indicator,
+        name: r.name,
+        unit: r.unit.to_string(),
+        domain: r.domain,
+        attribute: r.attribute,
+        kind: r.kind,
+        target: r.target,
+        section: r.section,
+        item: r.item,
+        deadline: r.deadline,
+    }
+}
+
+fn found<'r>(r: &'r TargetResult, lang: Lang) -> Found<'r> {
+    Found {
+        value: r.value.map(Number),
+        baseline: r.baseline.map(Number),
+        baseline_source: r.baseline.map(|_| if r.baseline_from_plan { "plan" } else { "data" }),
+        status: r.status,
+        grade: r.grade,
+        reason: reason_text(&r.reason, lang),
+        warning: reason_text(&r.warning, lang),
+        in_scope: r.in_scope,
+        history: r.history.iter().map(|(year, status)| YearStatus { year: *year, status: *status }).collect(),
     }
 }
 
@@ -197,4 +284,43 @@ pub fn index(entries: &[crate::render::html::IndexEntry], stage: crate::eval::St
         })
         .collect();
     serde_json::to_string_pretty(&IndexJson { stage, pages }).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::read::{load_bytes, LoadOptions};
+    use crate::diag::Diagnostics;
+    use crate::eval::{evaluate, EvalOptions};
+    use crate::plan::{load_catalog, PlanSource};
+
+    /// The compact lines, built from target fields serialised once, are byte for byte what serde_json writes for
+    /// the whole object: for regions with and without data, warnings, plan baselines, history, in both languages.
+    #[test]
+    fn compact_lines_equal_serde_output() {
+        let catalog = load_catalog(&PlanSource::Embedded, &mut Diagnostics::new());
+        let plan = catalog.plan("jiangjin-women").expect("embedded plan");
+        let mut csv = String::from("region,indicator,year,value\n");
+        for (year, value) in [(2020, "30"), (2021, "40"), (2022, "31"), (2023, "45"), (2024, "44"), (2025, "43")] {
+            csv.push_str(&format!("甲县,premarital-exam,{year},{value}\n乙\"县\",premarital-exam,{year},99\n"));
+        }
+        csv.push_str("甲县,maternal-mortality,2025,9.5\n丙县,maternal-mortality,2019,1\n");
+        let mut diags = Diagnostics::new();
+        let data = load_bytes("t.csv".into(), csv.as_bytes(), &catalog.registry, &LoadOptions::default(), &mut diags);
+        for history in [false, true] {
+            let options = EvalOptions { history, ..EvalOptions::default() };
+            let report = evaluate(plan, &catalog.registry, &data, "t.csv", &options).expect("evaluated");
+            assert_eq!(report.regions.len(), 3);
+            assert!(report.regions[0].results.iter().any(|r| !r.warning.zh.is_empty()), "a warning is covered");
+            for lang in [Lang::Zh, Lang::En] {
+                let lines = Lines::default();
+                for r in &report.regions {
+                    let mut fast = Vec::new();
+                    lines.compact(&report, r, lang, &mut fast);
+                    let plain = serde_json::to_vec(&region(&report, r, lang)).expect("serialised");
+                    assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&plain));
+                }
+            }
+        }
+    }
 }

@@ -21,12 +21,12 @@ pub fn write(format: Format, report: &Report, lang: Lang, out: &mut dyn std::io:
     if format == Format::Junit {
         return out.write_all(junit::render(report, lang).as_bytes());
     }
-    let count = report.regions.len();
-    begin(format, count, out)?;
+    let stream = Stream::new(format, report.regions.len(), lang);
+    stream.begin(out)?;
     for (i, r) in report.regions.iter().enumerate() {
-        out.write_all(&region(format, report, r, i, count, lang))?;
+        out.write_all(&stream.region(report, r, i))?;
     }
-    end(format, count, out)
+    stream.end(out)
 }
 
 /// Does a format write region by region (everything but JUnit, whose header counts every region)?
@@ -34,38 +34,48 @@ pub fn streams(format: Format) -> bool {
     format != Format::Junit
 }
 
-/// What comes before the first region: a JSON array's bracket, the CSV header.
-pub fn begin(format: Format, regions: usize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    match format {
-        Format::Json if regions != 1 => out.write_all(b"["),
-        Format::Csv => csv::header(out),
-        _ => Ok(()),
-    }
-}
-
-/// Region number `index` of `count`, rendered on its own (regions may be rendered on several threads).
-pub fn region(
+/// A report written region by region: the framing before and after, and each region rendered on its own (on any
+/// thread), with what a format works out once per report.
+pub struct Stream<'a> {
     format: Format,
-    report: &Report,
-    r: &crate::eval::RegionReport,
-    index: usize,
     count: usize,
     lang: Lang,
-) -> Vec<u8> {
-    match format {
-        Format::Table => table::region(report, r, lang).into_bytes(),
-        Format::Markdown => markdown::region(report, r, lang).into_bytes(),
-        Format::Json => json::region_bytes(report, r, index, count, lang),
-        Format::Csv => csv::rows(report, r, lang),
-        Format::Junit => Vec::new(),
-    }
+    json: json::Lines<'a>,
 }
 
-/// What comes after the last region.
-pub fn end(format: Format, regions: usize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    match format {
-        Format::Json if regions != 1 => out.write_all(b"\n]\n"),
-        _ => Ok(()),
+impl<'a> Stream<'a> {
+    /// A stream of `count` regions.
+    pub fn new(format: Format, count: usize, lang: Lang) -> Stream<'a> {
+        Stream { format, count, lang, json: json::Lines::default() }
+    }
+
+    /// What comes before the first region: a JSON array's bracket, the CSV header.
+    pub fn begin(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self.format {
+            Format::Json if self.count != 1 => out.write_all(b"["),
+            Format::Csv => csv::header(out),
+            _ => Ok(()),
+        }
+    }
+
+    /// Region number `index`.
+    pub fn region(&self, report: &Report<'a>, r: &crate::eval::RegionReport<'a>, index: usize) -> Vec<u8> {
+        let lang = self.lang;
+        match self.format {
+            Format::Table => table::region(report, r, lang).into_bytes(),
+            Format::Markdown => markdown::region(report, r, lang).into_bytes(),
+            Format::Json => self.json.region(report, r, index, self.count, lang),
+            Format::Csv => csv::rows(report, r, lang),
+            Format::Junit => Vec::new(),
+        }
+    }
+
+    /// What comes after the last region.
+    pub fn end(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self.format {
+            Format::Json if self.count != 1 => out.write_all(b"\n]\n"),
+            _ => Ok(()),
+        }
     }
 }
 
