@@ -698,16 +698,24 @@ fn year_of(raw: &str) -> Option<i32> {
     decimal.to_i32()
 }
 
-/// A cell that is a plain ASCII decimal (`98.5`): read without folding or allocating.
+/// A cell that is a plain ASCII decimal (`98.5`): read without folding or allocating. Up to 19 digits (so that
+/// they fit a u64) with at most one point inside them, the digits become the mantissa and the digits after the
+/// point the scale: the same number and scale as `Decimal::from_str` gives, at a fraction of its cost.
 fn plain_decimal(raw: &str) -> Option<Decimal> {
     let b = raw.as_bytes();
-    let plain =
-        !b.is_empty() && b.len() <= 20 && b[0].is_ascii_digit() && b.iter().all(|c| c.is_ascii_digit() || *c == b'.');
-    if plain {
-        Decimal::from_str(raw).ok()
-    } else {
-        None
+    if b.is_empty() || b.len() > 20 || !b[0].is_ascii_digit() {
+        return None;
     }
+    let (mut mantissa, mut point) = (0u64, None);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(c - b'0'))?,
+            b'.' if point.is_none() && i + 1 < b.len() => point = Some(i),
+            _ => return None,
+        }
+    }
+    let scale = point.map_or(0, |p| b.len() - p - 1) as u32;
+    Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()
 }
 
 /// Byte spans of the fields of the CSV record that starts at `start` (quotes respected as the CSV reader does:
@@ -772,5 +780,36 @@ mod tests {
         assert_eq!(plain_decimal("98.5"), Decimal::from_str("98.5").ok());
         assert_eq!(plain_decimal("98.5%"), None);
         assert_eq!(plain_decimal("-1"), None);
+        assert_eq!(plain_decimal("1.2.3"), None);
+        assert_eq!(plain_decimal("12."), None);
+        // More than a u64 holds: left to the full cell parser.
+        assert_eq!(plain_decimal("99999999999999999999"), None);
+        assert_eq!(plain_decimal("1844674407370955161.6"), None);
+    }
+
+    /// The fast path gives exactly what `Decimal::from_str` gives: the same value and the same scale (so that
+    /// `27.10` is still written `27.10`).
+    #[test]
+    fn plain_decimals_read_as_decimal_does() {
+        let cases = [
+            "0",
+            "7",
+            "007.50",
+            "27.10",
+            "1.000",
+            "3.4",
+            "0.0001",
+            "123456789012345678",
+            "1234567890123456789",
+            "1844674407370955161",
+            "98.765432109876543",
+            "100",
+            "0.0",
+        ];
+        for raw in cases {
+            let (fast, slow) = (plain_decimal(raw), Decimal::from_str(raw).ok());
+            assert_eq!(fast, slow, "{raw}");
+            assert_eq!(fast.map(|d| (d.scale(), d.to_string())), slow.map(|d| (d.scale(), d.to_string())), "{raw}");
+        }
     }
 }
