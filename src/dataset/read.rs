@@ -3,7 +3,7 @@
 //! [`super::sheet`] into the same row reader. Every problem is a located diagnostic; reading goes on after each.
 //! A large file is read, and parsed, in two halves on two threads; rows, regions and messages keep file order.
 
-use super::rows::{Origin, Rows};
+use super::rows::{blank_field, Fields, Origin, Rows};
 use super::text::{decode, lone_cr_to_lf, map_utf8, sniff_delimiter, BadBytes, Text};
 use super::Dataset;
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -85,18 +85,19 @@ fn load_text(
     let delimiter = sniff_delimiter(&text);
     let origin = Origin::Text { file, text: text.clone(), lines: None, delimiter };
     let mut rows = Rows::new(origin, registry, options);
-    read_text(&mut rows, &text, split_point(&text, quote_free), delimiter, diags);
+    let quote_free = quote_free.unwrap_or_else(|| memchr::memchr(b'"', text.as_bytes()).is_none());
+    read_text(&mut rows, &text, quote_free, delimiter, diags);
     rows.finish(diags)
 }
 
 /// Below this size a file is read on one thread.
 const PARALLEL_FROM_BYTES: usize = 8 << 20;
 
-/// Where a large file may be cut in two and each half read on its own thread: at a line break near the middle,
-/// and only when no quote anywhere could carry a field across the cut.
-fn split_point(text: &str, quote_free: Option<bool>) -> Option<usize> {
+/// Where a large file without a quote may be cut in two and each half read on its own thread: at a line break
+/// near the middle.
+fn split_point(text: &str, quote_free: bool) -> Option<usize> {
     let bytes = text.as_bytes();
-    if bytes.len() < PARALLEL_FROM_BYTES || !quote_free.unwrap_or_else(|| memchr::memchr(b'"', bytes).is_none()) {
+    if bytes.len() < PARALLEL_FROM_BYTES || !quote_free {
         return None;
     }
     let middle = bytes.len() / 2;
@@ -105,18 +106,19 @@ fn split_point(text: &str, quote_free: Option<bool>) -> Option<usize> {
 
 /// Reads every record of `text`. A large file is cut in two once the header is known: the second half is read
 /// on another thread into a fork of `rows`, then joined, so that rows, regions and messages keep file order.
-fn read_text(rows: &mut Rows, text: &str, cut: Option<usize>, delimiter: u8, diags: &mut Diagnostics) {
+fn read_text(rows: &mut Rows, text: &str, quote_free: bool, delimiter: u8, diags: &mut Diagnostics) {
+    let cut = split_point(text, quote_free);
     let first_end = cut.unwrap_or(text.len());
     std::thread::scope(|scope| {
         let mut worker = None;
-        let mut csv = csv_reader(&text.as_bytes()[..first_end], delimiter);
-        let mut record = csv::ByteRecord::new();
-        while read_record(rows, text, 0, &mut csv, &mut record, delimiter, diags) {
+        let mut records = Records::new(text, 0, first_end, quote_free, delimiter);
+        while records.next(rows, diags) {
             let (Some(cut), None) = (cut, &worker) else { continue };
             if let Some(mut fork) = rows.fork() {
                 worker = Some(scope.spawn(move || {
                     let mut found = Diagnostics::new();
-                    read_range(&mut fork, text, cut, delimiter, &mut found);
+                    let mut rest = Records::new(text, cut, text.len(), quote_free, delimiter);
+                    while rest.next(&mut fork, &mut found) {}
                     (fork, found)
                 }));
             }
@@ -127,21 +129,124 @@ fn read_text(rows: &mut Rows, text: &str, cut: Option<usize>, delimiter: u8, dia
                 diags.extend(found);
             }
             // The other thread could not finish: read its half here, so that nothing is lost.
-            (Some(Err(_)) | None, Some(cut)) => read_range(rows, text, cut, delimiter, diags),
+            (Some(Err(_)) | None, Some(cut)) => {
+                let mut rest = Records::new(text, cut, text.len(), quote_free, delimiter);
+                while rest.next(rows, diags) {}
+            }
             (_, None) => {}
         }
     });
 }
 
-fn csv_reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes)
+/// The records of bytes `from..to` of a text, handed to the row reader one at a time.
+///
+/// A text without a quote has no CSV escaping at all: a record is a line (its `\r\n` or `\n` taken off; lone
+/// `\r` are already `\n`), a field what lies between delimiters, and an empty line no record — what the csv
+/// crate reads from such a text, as a property test holds. Those records are split in place, as slices of the
+/// text; a text with a quote goes through the csv crate.
+enum Records<'t> {
+    Plain(Lines<'t>),
+    Csv { text: &'t str, base: usize, csv: Box<csv::Reader<&'t [u8]>>, record: csv::ByteRecord, delimiter: u8 },
 }
 
-/// Reads the records of `text` from byte `from` to the end.
-fn read_range(rows: &mut Rows, text: &str, from: usize, delimiter: u8, diags: &mut Diagnostics) {
-    let mut csv = csv_reader(text.as_bytes().get(from..).unwrap_or_default(), delimiter);
-    let mut record = csv::ByteRecord::new();
-    while read_record(rows, text, from, &mut csv, &mut record, delimiter, diags) {}
+impl<'t> Records<'t> {
+    fn new(text: &'t str, from: usize, to: usize, quote_free: bool, delimiter: u8) -> Records<'t> {
+        let to = to.min(text.len());
+        if quote_free {
+            return Records::Plain(Lines { text, pos: from, end: to, delimiter, record: Line::default() });
+        }
+        let csv = Box::new(csv_reader(text.as_bytes().get(from..to).unwrap_or_default(), delimiter));
+        Records::Csv { text, base: from, csv, record: csv::ByteRecord::new(), delimiter }
+    }
+
+    /// Reads the next record into `rows`; false at the end.
+    fn next(&mut self, rows: &mut Rows<'_>, diags: &mut Diagnostics) -> bool {
+        match self {
+            Records::Plain(lines) => match lines.advance() {
+                Some(start) => {
+                    rows.row(&lines.record, start as u64, diags);
+                    true
+                }
+                None => false,
+            },
+            Records::Csv { text, base, csv, record, delimiter } => {
+                read_record(rows, text, *base, csv, record, *delimiter, diags)
+            }
+        }
+    }
+}
+
+/// The lines of bytes `pos..end` of a text without quotes.
+struct Lines<'t> {
+    text: &'t str,
+    pos: usize,
+    end: usize,
+    delimiter: u8,
+    /// The line last read, split.
+    record: Line<'t>,
+}
+
+impl Lines<'_> {
+    /// Splits the next line that is not empty into `record`; returns where it starts, or None at the end.
+    fn advance(&mut self) -> Option<usize> {
+        while self.pos < self.end {
+            let rest = self.text.as_bytes().get(self.pos..self.end).unwrap_or_default();
+            let stop = memchr::memchr(b'\n', rest).map_or(self.end, |i| self.pos + i);
+            let start = self.pos;
+            self.pos = stop + 1;
+            let line = self.text.get(start..stop).unwrap_or_default();
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !line.is_empty() {
+                self.record.split(line, self.delimiter);
+                return Some(start);
+            }
+        }
+        None
+    }
+}
+
+/// One line of a text without quotes, split at its delimiters.
+#[derive(Default)]
+struct Line<'t> {
+    line: &'t str,
+    /// Byte ranges of the fields in `line`.
+    fields: Vec<(usize, usize)>,
+}
+
+impl<'t> Line<'t> {
+    fn split(&mut self, line: &'t str, delimiter: u8) {
+        self.line = line;
+        self.fields.clear();
+        let mut start = 0;
+        for i in memchr::memchr_iter(delimiter, line.as_bytes()) {
+            self.fields.push((start, i));
+            start = i + 1;
+        }
+        self.fields.push((start, line.len()));
+    }
+}
+
+impl Fields for Line<'_> {
+    fn count(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// A field: a delimiter is ASCII, so every field starts and ends on a character boundary.
+    fn field(&self, i: usize) -> &str {
+        self.fields.get(i).and_then(|&(a, b)| self.line.get(a..b)).unwrap_or("")
+    }
+
+    fn raw(&self, i: usize) -> &[u8] {
+        self.field(i).as_bytes()
+    }
+
+    fn is_blank(&self) -> bool {
+        (0..self.count()).all(|i| blank_field(self.raw(i)))
+    }
+}
+
+fn csv_reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes)
 }
 
 /// Reads one record of a reader that starts at byte `base` of `text`; false at the end.
@@ -216,6 +321,45 @@ fn unclosed_quote(text: &str, start: usize, delimiter: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every record of a text as the csv crate reads it: where it starts, and its fields.
+    fn csv_records(text: &str, delimiter: u8) -> Vec<(u64, Vec<String>)> {
+        let mut csv = csv_reader(text.as_bytes(), delimiter);
+        let mut record = csv::ByteRecord::new();
+        let mut out = Vec::new();
+        loop {
+            let start = record_start(text, csv.position().byte());
+            match csv.read_byte_record(&mut record) {
+                Ok(true) => out.push((start, record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect())),
+                _ => return out,
+            }
+        }
+    }
+
+    /// Every record of a text without quotes as [`Lines`] splits it.
+    fn plain_records(text: &str, delimiter: u8) -> Vec<(u64, Vec<String>)> {
+        let mut lines = Lines { text, pos: 0, end: text.len(), delimiter, record: Line::default() };
+        let mut out = Vec::new();
+        while let Some(start) = lines.advance() {
+            let r = &lines.record;
+            out.push((start as u64, (0..r.count()).map(|i| r.field(i).to_string()).collect()));
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// On a text without quotes (its lone `\r` made `\n`, as every text is before it is read), splitting lines
+        /// and fields gives exactly the csv crate's records, at the same offsets.
+        #[test]
+        fn lines_without_quotes_are_what_the_csv_crate_reads(raw in "[ab1 ,\t\r\n中　]{0,60}", tab: bool) {
+            let text = crate::dataset::text::lone_cr_to_lf(raw);
+            let delimiter = if tab { b'\t' } else { b',' };
+            prop_assert_eq!(plain_records(&text, delimiter), csv_records(&text, delimiter));
+        }
+    }
 
     #[test]
     fn a_row_starts_after_its_line_breaks() {

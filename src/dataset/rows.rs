@@ -30,6 +30,15 @@ pub trait Fields {
     }
 }
 
+/// Is a field blank? A visible ASCII character settles it at once; only a field of other characters is decoded,
+/// so that one of ideographic spaces (U+3000) counts as blank, as it does for a sheet's row.
+pub fn blank_field(f: &[u8]) -> bool {
+    if f.iter().any(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
+        return false;
+    }
+    f.is_ascii() || std::str::from_utf8(f).is_ok_and(|s| s.trim().is_empty())
+}
+
 impl Fields for csv::ByteRecord {
     fn count(&self) -> usize {
         csv::ByteRecord::len(self)
@@ -40,15 +49,7 @@ impl Fields for csv::ByteRecord {
     }
 
     fn is_blank(&self) -> bool {
-        // A field with a visible ASCII character settles it at once; only a field of other characters is decoded,
-        // so that one of ideographic spaces (U+3000) counts as blank, as it does for a sheet's row.
-        let blank = |f: &[u8]| {
-            if f.iter().any(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
-                return false;
-            }
-            f.is_ascii() || std::str::from_utf8(f).is_ok_and(|s| s.trim().is_empty())
-        };
-        self.iter().all(blank)
+        self.iter().all(blank_field)
     }
 
     fn field(&self, i: usize) -> &str {
