@@ -153,7 +153,7 @@ impl<'t> Records<'t> {
     fn new(text: &'t str, from: usize, to: usize, quote_free: bool, delimiter: u8) -> Records<'t> {
         let to = to.min(text.len());
         if quote_free {
-            return Records::Plain(Lines { text, pos: from, end: to, delimiter, record: Line::default() });
+            return Records::Plain(Lines::new(text, from, to, delimiter));
         }
         let csv = Box::new(csv_reader(text.as_bytes().get(from..to).unwrap_or_default(), delimiter));
         Records::Csv { text, base: from, csv, record: csv::ByteRecord::new(), delimiter }
@@ -176,28 +176,49 @@ impl<'t> Records<'t> {
     }
 }
 
-/// The lines of bytes `pos..end` of a text without quotes.
+/// The lines of bytes `pos..end` of a text without quotes, found with the fields in one pass over the text for
+/// line breaks and delimiters at once.
 struct Lines<'t> {
     text: &'t str,
     pos: usize,
     end: usize,
     delimiter: u8,
+    /// Offsets (from `base`) of every line break and delimiter after `pos`.
+    breaks: memchr::Memchr2<'t>,
+    base: usize,
     /// The line last read, split.
     record: Line<'t>,
 }
 
-impl Lines<'_> {
+impl<'t> Lines<'t> {
+    fn new(text: &'t str, from: usize, to: usize, delimiter: u8) -> Lines<'t> {
+        let (end, base) = (to.min(text.len()), from.min(to));
+        let breaks = memchr::memchr2_iter(b'\n', delimiter, text.as_bytes().get(base..end).unwrap_or_default());
+        Lines { text, pos: base, end, delimiter, breaks, base, record: Line::default() }
+    }
+
     /// Splits the next line that is not empty into `record`; returns where it starts, or None at the end.
     fn advance(&mut self) -> Option<usize> {
         while self.pos < self.end {
-            let rest = self.text.as_bytes().get(self.pos..self.end).unwrap_or_default();
-            let stop = memchr::memchr(b'\n', rest).map_or(self.end, |i| self.pos + i);
             let start = self.pos;
+            self.record.fields.clear();
+            let mut field = start;
+            let stop = loop {
+                match self.breaks.next().map(|i| self.base + i) {
+                    Some(i) if self.text.as_bytes().get(i) == Some(&self.delimiter) => {
+                        self.record.fields.push((field - start, i - start));
+                        field = i + 1;
+                    }
+                    Some(i) => break i,
+                    None => break self.end,
+                }
+            };
             self.pos = stop + 1;
             let line = self.text.get(start..stop).unwrap_or_default();
             let line = line.strip_suffix('\r').unwrap_or(line);
             if !line.is_empty() {
-                self.record.split(line, self.delimiter);
+                self.record.fields.push((field - start, line.len().max(field - start)));
+                self.record.line = line;
                 return Some(start);
             }
         }
@@ -211,19 +232,6 @@ struct Line<'t> {
     line: &'t str,
     /// Byte ranges of the fields in `line`.
     fields: Vec<(usize, usize)>,
-}
-
-impl<'t> Line<'t> {
-    fn split(&mut self, line: &'t str, delimiter: u8) {
-        self.line = line;
-        self.fields.clear();
-        let mut start = 0;
-        for i in memchr::memchr_iter(delimiter, line.as_bytes()) {
-            self.fields.push((start, i));
-            start = i + 1;
-        }
-        self.fields.push((start, line.len()));
-    }
 }
 
 impl Fields for Line<'_> {
@@ -339,7 +347,7 @@ mod tests {
 
     /// Every record of a text without quotes as [`Lines`] splits it.
     fn plain_records(text: &str, delimiter: u8) -> Vec<(u64, Vec<String>)> {
-        let mut lines = Lines { text, pos: 0, end: text.len(), delimiter, record: Line::default() };
+        let mut lines = Lines::new(text, 0, text.len(), delimiter);
         let mut out = Vec::new();
         while let Some(start) = lines.advance() {
             let r = &lines.record;
