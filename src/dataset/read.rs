@@ -1,7 +1,9 @@
 //! Reads a data file: its bytes become text ([`super::text`]: encoding, line ends, separator), the CSV records of
 //! the text go to the row reader ([`super::rows`]), and out comes a [`Dataset`]. Excel files go through
 //! [`super::sheet`] into the same row reader. Every problem is a located diagnostic; reading goes on after each.
-//! A large file is read, and parsed, in two halves on two threads; rows, regions and messages keep file order.
+//! A large UTF-8 file is mapped rather than copied; a file without quotes is split into lines and fields in place
+//! (the csv crate reads the others), a large one in two halves on two threads; rows, regions and messages keep
+//! file order.
 
 use super::rows::{blank_field, Fields, Origin, Rows};
 use super::text::{decode, lone_cr_to_lf, map_utf8, sniff_delimiter, BadBytes, Text};
