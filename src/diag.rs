@@ -177,8 +177,11 @@ impl Diagnostics {
         let mut ordered: Vec<&Diagnostic> = self.items.iter().collect();
         ordered.sort_by_key(|d| d.severity != Severity::Error);
         let mut out = String::new();
+        // Each file's text is indexed by line once for every diagnostic shown (a national file is 200 MB).
+        let mut files = SimpleFiles::new();
+        let mut ids: HashMap<Arc<str>, usize> = HashMap::new();
         for d in ordered.iter().take(SHOWN_AT_MOST) {
-            out.push_str(&self.render_one(d));
+            out.push_str(&self.render_one(d, &mut files, &mut ids));
         }
         if ordered.len() > SHOWN_AT_MOST {
             out.push_str(&format!("... and {} more problems not shown\n", ordered.len() - SHOWN_AT_MOST));
@@ -191,9 +194,12 @@ impl Diagnostics {
         out
     }
 
-    fn render_one(&self, d: &Diagnostic) -> String {
-        let mut files = SimpleFiles::new();
-        let mut ids: HashMap<Arc<str>, usize> = HashMap::new();
+    fn render_one<'s>(
+        &'s self,
+        d: &Diagnostic,
+        files: &mut SimpleFiles<String, &'s str>,
+        ids: &mut HashMap<Arc<str>, usize>,
+    ) -> String {
         let mut labels = Vec::new();
         let places = d.at.iter().map(|l| (l, d.label.as_str(), true));
         let related = d.related.iter().map(|(l, s)| (l, s.as_str(), false));
@@ -205,7 +211,7 @@ impl Diagnostics {
             if src.get(span.clone()).is_none() || line_too_long(src, span.start) || line_too_long(src, span.end) {
                 return plain(d);
             }
-            let id = *ids.entry(loc.file.clone()).or_insert_with(|| files.add(loc.file.to_string(), src.to_string()));
+            let id = *ids.entry(loc.file.clone()).or_insert_with(|| files.add(loc.file.to_string(), src));
             let label = if primary { Label::primary(id, span) } else { Label::secondary(id, span) };
             labels.push(label.with_message(text));
         }
@@ -217,7 +223,7 @@ impl Diagnostics {
             Severity::Warning => CsDiagnostic::warning(),
         };
         let cs = cs.with_code(d.code).with_message(&d.message).with_labels(labels);
-        term::emit_into_string(&term::Config::default(), &files, &cs).unwrap_or_else(|_| plain(d))
+        term::emit_into_string(&term::Config::default(), &*files, &cs).unwrap_or_else(|_| plain(d))
     }
 }
 
