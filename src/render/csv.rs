@@ -52,16 +52,19 @@ pub fn rows(report: &Report, region: &RegionReport, lang: Lang) -> Vec<u8> {
             reason_text(&r.reason, lang),
             reason_text(&r.warning, lang),
         ];
-        let _ = w.write_record(row.iter().map(|c| defuse(c)));
+        for cell in row {
+            let _ = w.write_field(defuse(cell).as_bytes());
+        }
+        let _ = w.write_record(None::<&[u8]>);
     }
     w.into_inner().unwrap_or_default()
 }
 
 /// Makes a cell inert for spreadsheets: `=1+1` becomes `'=1+1`.
-pub fn defuse(cell: &str) -> String {
+pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
     }
 }
 
