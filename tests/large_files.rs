@@ -167,3 +167,37 @@ fn a_bad_byte_in_the_second_half_is_found_where_it_stands() {
     let bad: Vec<(&str, u32)> = diags.items().iter().map(|d| (d.code, d.at.as_ref().map_or(0, |a| a.line))).collect();
     assert_eq!(bad, vec![("bad-encoding", late as u32 + 1)]);
 }
+
+/// A file with quotes is read in two halves on speculation: the second half counts only when the cut falls
+/// between records. Both cases — the cut between two records, and the cut inside a quoted note that spans two
+/// lines — must read back every value, with nothing reported.
+#[test]
+fn a_quoted_field_across_the_cut_is_read_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rows = rows();
+    rows[0].push_str(",note");
+    for row in rows.iter_mut().skip(1) {
+        row.push_str(",\"第一行\n第二行\"");
+    }
+    let body = rows.join("\n") + "\n";
+    // The loader cuts at the first line break after the middle: inside a note, or at the end of a record.
+    let cut_inside = |text: &str| {
+        let middle = text.len() / 2;
+        let cut = middle + text.as_bytes()[middle..].iter().position(|&b| b == b'\n').expect("a line break");
+        text[..cut].matches('"').count() % 2 == 1
+    };
+    let mut seen = [false, false];
+    for pad in 0..80 {
+        // Two bytes more in the last note move the middle one byte on through the lines around it.
+        let text = format!("{}{}\"\n", body.trim_end_matches("\"\n"), "xx".repeat(pad));
+        let inside = cut_inside(&text);
+        if seen[usize::from(inside)] {
+            continue;
+        }
+        seen[usize::from(inside)] = true;
+        let (data, diags) = read(&write(dir.path(), &format!("quoted-{pad}.csv"), text.as_bytes()));
+        assert!(diags.items().is_empty(), "cut inside a note: {inside}: {}", diags.render());
+        assert_reads_back(&data, rows.len() - 1);
+    }
+    assert_eq!(seen, [true, true], "both places of the cut were tried");
+}

@@ -95,26 +95,33 @@ fn load_text(
 /// Below this size a file is read on one thread.
 const PARALLEL_FROM_BYTES: usize = 8 << 20;
 
-/// Where a large file without a quote may be cut in two and each half read on its own thread: at a line break
-/// near the middle.
-fn split_point(text: &str, quote_free: bool) -> Option<usize> {
+/// Where a large file may be cut in two and each half read on its own thread: at a line break near the middle
+/// (not before a byte order mark, which a CSV reader starting there would drop).
+fn split_point(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    if bytes.len() < PARALLEL_FROM_BYTES || !quote_free {
+    if bytes.len() < PARALLEL_FROM_BYTES {
         return None;
     }
     let middle = bytes.len() / 2;
-    memchr::memchr(b'\n', &bytes[middle..]).map(|i| middle + i + 1).filter(|&cut| cut < bytes.len())
+    let cut = memchr::memchr(b'\n', &bytes[middle..]).map(|i| middle + i + 1)?;
+    (cut < bytes.len() && !text.get(cut..)?.starts_with('\u{FEFF}')).then_some(cut)
 }
 
 /// Reads every record of `text`. A large file is cut in two once the header is known: the second half is read
 /// on another thread into a fork of `rows`, then joined, so that rows, regions and messages keep file order.
+///
+/// A text without quotes has a record boundary at every line break. In a text with quotes a field may run across
+/// the cut, so the second half is read on speculation: the first reader goes on past the cut to the end of the
+/// record it is in, and the second half's reading is taken only when that record ends exactly at the cut (from a
+/// record boundary, a CSV reader reads what it would have read from the start). Otherwise it is dropped, and the
+/// first reader reads on to the end.
 fn read_text(rows: &mut Rows, text: &str, quote_free: bool, delimiter: u8, diags: &mut Diagnostics) {
-    let cut = split_point(text, quote_free);
-    let first_end = cut.unwrap_or(text.len());
+    let cut = split_point(text);
+    let first_end = if quote_free { cut.unwrap_or(text.len()) } else { text.len() };
     std::thread::scope(|scope| {
         let mut worker = None;
         let mut records = Records::new(text, 0, first_end, quote_free, delimiter);
-        while records.next(rows, diags) {
+        while cut.is_none_or(|cut| records.next_start() < cut) && records.next(rows, diags) {
             let (Some(cut), None) = (cut, &worker) else { continue };
             if let Some(mut fork) = rows.fork() {
                 worker = Some(scope.spawn(move || {
@@ -125,17 +132,19 @@ fn read_text(rows: &mut Rows, text: &str, quote_free: bool, delimiter: u8, diags
                 }));
             }
         }
-        match (worker.map(|w| w.join()), cut) {
-            (Some(Ok((fork, found))), _) => {
+        let Some(cut) = cut else { return };
+        let at_boundary = quote_free || records.next_start() == cut;
+        match worker.map(|w| w.join()) {
+            Some(Ok((fork, found))) if at_boundary => {
                 rows.join(fork);
                 diags.extend(found);
             }
-            // The other thread could not finish: read its half here, so that nothing is lost.
-            (Some(Err(_)) | None, Some(cut)) => {
+            // The other thread could not finish, or read from inside a record: the rest is read here.
+            _ if quote_free => {
                 let mut rest = Records::new(text, cut, text.len(), quote_free, delimiter);
                 while rest.next(rows, diags) {}
             }
-            (_, None) => {}
+            _ => while records.next(rows, diags) {},
         }
     });
 }
@@ -159,6 +168,14 @@ impl<'t> Records<'t> {
         }
         let csv = Box::new(csv_reader(text.as_bytes().get(from..to).unwrap_or_default(), delimiter));
         Records::Csv { text, base: from, csv, record: csv::ByteRecord::new(), delimiter }
+    }
+
+    /// Where the next record starts (line breaks before it skipped), or the end.
+    fn next_start(&self) -> usize {
+        match self {
+            Records::Plain(lines) => lines.pos.min(lines.end),
+            Records::Csv { text, base, csv, .. } => record_start(text, *base as u64 + csv.position().byte()) as usize,
+        }
     }
 
     /// Reads the next record into `rows`; false at the end.
