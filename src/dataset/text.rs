@@ -75,7 +75,9 @@ pub fn map_utf8(path: &Path, at_least: usize) -> Option<Mapped> {
     if !meta.is_file() || meta.len() < at_least as u64 {
         return None;
     }
-    // SAFETY: the map is read-only and only read as bytes here; it becomes text only once checked below.
+    // SAFETY: a map is sound while no one changes the file under it. plancheck never writes it; that no other
+    // program rewrites the file during a check is the assumption every program that maps files makes, stated in
+    // docs/decisions.md. The map is read-only, and becomes text only once checked below.
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     let start = if map.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let bytes = map.get(start..)?;
