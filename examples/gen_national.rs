@@ -221,6 +221,10 @@ fn main() -> ExitCode {
         .collect();
 
     let started = Instant::now();
+    // `target/` need not exist yet (a build may put its output elsewhere, with CARGO_TARGET_DIR).
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::create_dir_all(dir);
+    }
     let file = match File::create(&args.out) {
         Ok(f) => f,
         Err(e) => {
