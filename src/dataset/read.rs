@@ -35,10 +35,15 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
         diags.push(Diagnostic::warning("sheet-ignored", msg));
     }
     // A large UTF-8 file (the national case) is read from its mapped pages; anything else is read and decoded.
-    if let Some(mapped) = map_utf8(path, PARALLEL_FROM_BYTES) {
+    let opened = std::fs::File::open(path);
+    if let Some(mapped) = opened.as_ref().ok().and_then(|f| map_utf8(f, PARALLEL_FROM_BYTES)) {
         return load_text(file, Ok(mapped.text), Some(mapped.quote_free), registry, options, diags);
     }
-    let bytes = match std::fs::read(path) {
+    let read = opened.and_then(|mut f| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+    });
+    let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) => {
             diags.push(Diagnostic::error("unreadable-file", format!("cannot read data file {file}: {e}")));

@@ -2,8 +2,6 @@
 //! where the first byte that fits none stands, old Mac line ends, and the separator (commas, or tabs as Excel's
 //! "Unicode text" writes). A large UTF-8 file is not copied at all: its pages are mapped and checked in place.
 
-use std::path::Path;
-
 /// The text of a data file: decoded into memory, or a large UTF-8 file's own mapped pages, checked once.
 pub struct Text(Backing);
 
@@ -69,8 +67,7 @@ pub struct Mapped {
 /// Maps a regular file of at least `at_least` bytes and checks it on two threads: UTF-8 (a BOM skipped), no
 /// lone carriage return, and whether it holds a quote. `None` when it is smaller, cannot be mapped, or is any
 /// other encoding or line-end style: the caller reads and decodes it instead.
-pub fn map_utf8(path: &Path, at_least: usize) -> Option<Mapped> {
-    let file = std::fs::File::open(path).ok()?;
+pub fn map_utf8(file: &std::fs::File, at_least: usize) -> Option<Mapped> {
     let meta = file.metadata().ok()?;
     if !meta.is_file() || meta.len() < at_least as u64 {
         return None;
@@ -78,7 +75,7 @@ pub fn map_utf8(path: &Path, at_least: usize) -> Option<Mapped> {
     // SAFETY: a map is sound while no one changes the file under it. plancheck never writes it; that no other
     // program rewrites the file during a check is the assumption every program that maps files makes, stated in
     // docs/decisions.md. The map is read-only, and becomes text only once checked below.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
     let start = if map.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let bytes = map.get(start..)?;
     // Two halves cut at a line break (never inside a character), scanned at once.
@@ -104,27 +101,31 @@ struct Scan {
 }
 
 fn scan(bytes: &[u8]) -> Scan {
-    // As [`lone_cr_to_lf`] sees it (each half ends at a line break, so no `\r\n` is cut in two).
-    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    // Each half ends at a line break, so no `\r\n` is cut in two.
+    let lone_cr = lone_crs(bytes).next().is_some();
     Scan { utf8: simdutf8::basic::from_utf8(bytes).is_ok(), quote: memchr::memchr(b'"', bytes).is_some(), lone_cr }
 }
 
 /// Old Mac line ends (`\r` alone, as Excel for Mac saved CSV) become `\n`, so that lines count right;
 /// offsets do not move.
 pub fn lone_cr_to_lf(text: String) -> String {
-    let lone = |b: &[u8], i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
-    let bytes = text.as_bytes();
-    if !text.contains('\r') || !(0..bytes.len()).any(|i| lone(bytes, i)) {
+    let lone: Vec<usize> = lone_crs(text.as_bytes()).collect();
+    if lone.is_empty() {
         return text;
     }
     let mut bytes = text.into_bytes();
-    for i in 0..bytes.len() {
-        if lone(&bytes, i) {
-            bytes[i] = b'\n';
+    for i in lone {
+        if let Some(b) = bytes.get_mut(i) {
+            *b = b'\n';
         }
     }
     // Only ASCII bytes changed into ASCII bytes: still UTF-8.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The offsets of the carriage returns that no line feed follows (old Mac line ends).
+fn lone_crs(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(b'\r', bytes).filter(move |&i| bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// Tab-separated text (what Excel's "Unicode text" writes) or comma-separated, from the first lines.
