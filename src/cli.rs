@@ -193,15 +193,7 @@ pub enum Format {
     Junit,
 }
 
-/// Output language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    /// 中文.
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+pub use crate::words::Lang;
 
 #[cfg(test)]
 mod tests {

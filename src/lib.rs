@@ -16,6 +16,7 @@ pub mod plan;
 pub mod render;
 pub mod rule;
 pub mod warn;
+pub mod words;
 
 use clap::Parser;
 use std::ffi::OsString;
