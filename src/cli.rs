@@ -43,7 +43,7 @@ pub struct ReportArgs {
     pub out: PathBuf,
     /// Formats to write.
     #[arg(long, value_enum, value_delimiter = ',', default_value = "html,markdown,json")]
-    pub format: Vec<ReportFormat>,
+    pub format: Vec<crate::render::pages::PageFormat>,
     /// The evaluation: annual (the latest year, or --year), midterm (mid-period) or final (the target year).
     #[arg(long, value_enum, default_value_t = crate::eval::Stage::Annual)]
     pub stage: crate::eval::Stage,
@@ -57,17 +57,6 @@ pub struct ReportArgs {
     pub common: CommonArgs,
     #[command(flatten)]
     pub source: PlanSourceArgs,
-}
-
-/// Formats of `report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Self-contained HTML pages with charts.
-    Html,
-    /// Markdown pages.
-    Markdown,
-    /// JSON, the same fields as `check --format json` plus each target's course by year.
-    Json,
 }
 
 /// Options `check` and `report` share: how data is read, how targets are judged, the output's language.

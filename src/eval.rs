@@ -6,13 +6,14 @@ use crate::dataset::{Accounting, Dataset};
 use crate::indicator::{Registry, Unit};
 use crate::plan::{Attribute, Plan, PlanMeta, Target};
 use crate::rule::{judge, mark, Inputs, Kind, Mark, Reason, Series, Status, Verdict};
-use crate::warn::warn;
+use crate::warn::{warn, Warning};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// Which targets make a check fail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum FailOn {
     /// Only 约束性 (binding) targets.
     #[default]
@@ -134,8 +135,8 @@ pub struct TargetResult<'a> {
     pub status: Status,
     pub grade: Grade,
     pub reason: Reason,
-    /// Early warning; empty when none.
-    pub warning: Reason,
+    /// Early warnings; empty when none.
+    pub warning: Vec<Warning>,
     /// Does `--fail-on` count this target?
     pub in_scope: bool,
     /// The status in each year present in the data (with `history`).
@@ -160,7 +161,7 @@ pub struct RegionReport<'a> {
 impl RegionReport<'_> {
     /// Count per status, every status present.
     pub fn summary(&self) -> BTreeMap<Status, usize> {
-        let mut counts: BTreeMap<Status, usize> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+        let mut counts: BTreeMap<Status, usize> = Status::all().map(|s| (s, 0)).collect();
         for r in &self.results {
             *counts.entry(r.status).or_default() += 1;
         }
@@ -353,6 +354,7 @@ fn evaluate_target<'a>(
     };
     let reference = t.rule.reference().map(|id| series_with_baseline(plan, data, region, id).0);
     let b = plan.meta.baseline_year;
+    let ceiling = indicator.is_some_and(|i| i.unit.has_ceiling());
     let inputs = |y: i32| Inputs {
         series: &series,
         reference: reference.as_ref(),
@@ -361,21 +363,21 @@ fn evaluate_target<'a>(
         deadline: t.deadline,
         tolerance: o.tolerance,
         near: o.near,
-        ceiling: indicator.is_some_and(|i| i.unit.has_ceiling()),
+        ceiling,
     };
     let history = years.iter().map(|&y| (y, judge(&t.rule, &inputs(y)).status)).collect();
     let warning = match year {
-        Some(y) if t.indicator.is_some() => warn(&t.rule, &series, y, b, t.deadline),
-        _ => Reason::default(),
+        Some(year) if t.indicator.is_some() => {
+            let cx =
+                crate::warn::Context { year, baseline_year: b, deadline: t.deadline, tolerance: o.tolerance, ceiling };
+            warn(&t.rule, &series, &cx)
+        }
+        _ => Vec::new(),
     };
     let verdict = match year {
         Some(y) => judge(&t.rule, &inputs(y)),
         None if t.rule.kind() == Kind::Qualitative => judge(&t.rule, &inputs(b)),
-        None => Verdict {
-            status: Status::NoData,
-            reason: Reason { zh: "该地区无任何数据".into(), en: "no data for this region".into() },
-            near: false,
-        },
+        None => Verdict { status: Status::NoData, reason: Reason::RegionWithoutData, near: false },
     };
     let grade = grade(&verdict, t, year);
     TargetResult {

@@ -15,6 +15,7 @@ pub mod indicator;
 pub mod plan;
 pub mod render;
 pub mod rule;
+pub mod series;
 pub mod warn;
 pub mod words;
 

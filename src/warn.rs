@@ -10,7 +10,7 @@
 //! A series on course gets no warning. Arithmetic is exact and checked: a value too large to project gives no
 //! projection rather than a panic.
 
-use crate::rule::{show, Reason, Rule, Series};
+use crate::rule::{Rule, Series};
 use rust_decimal::Decimal;
 
 /// How many points a projection needs.
@@ -20,24 +20,40 @@ pub const MIN_POINTS_TO_SWING: usize = 4;
 /// A swing: average year-on-year change at least this percent of the average level.
 pub const SWING_PERCENT: Decimal = Decimal::TEN;
 
+/// One early warning, as data: [`crate::words`] says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The least-squares line over `from..=to` reads `value` at the deadline, which misses the target.
+    ProjectedMiss { from: i32, to: i32, deadline: i32, value: Decimal },
+    /// The last two changes (`from`..=`to`, over the three values of `course`) both went the wrong way.
+    WrongWay { from: i32, to: i32, up: bool, course: [Decimal; 3] },
+    /// The change flipped sign `flips` times, averaging `size` a year.
+    Swings { flips: usize, size: Decimal },
+}
+
+/// What a warning needs of the run besides the target: the tolerance of 左右, as the verdict uses it.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    pub year: i32,
+    pub baseline_year: i32,
+    pub deadline: i32,
+    pub tolerance: Decimal,
+    /// A rate that cannot exceed 100.
+    pub ceiling: bool,
+}
+
 /// The warnings for one target; empty when the series is on course.
-pub fn warn(rule: &Rule, series: &Series, year: i32, baseline_year: i32, deadline: i32) -> Reason {
-    let points = series.between(baseline_year, year);
-    let mut reasons = Vec::new();
-    if rule.is_threshold() && year < deadline {
-        reasons.extend(projected_miss(rule, points, deadline));
+pub fn warn(rule: &Rule, series: &Series, cx: &Context) -> Vec<Warning> {
+    let points = series.between(cx.baseline_year, cx.year);
+    let mut warnings = Vec::new();
+    if rule.is_threshold() && cx.year < cx.deadline {
+        warnings.extend(projected_miss(rule, points, cx));
     }
     if let Some(up) = direction(rule) {
-        reasons.extend(wrong_way(points, up));
+        warnings.extend(wrong_way(points, up));
     }
-    reasons.extend(swings(points));
-    if reasons.is_empty() {
-        return Reason::default();
-    }
-    Reason {
-        zh: reasons.iter().map(|r| r.zh.as_str()).collect::<Vec<_>>().join("；"),
-        en: reasons.iter().map(|r| r.en.as_str()).collect::<Vec<_>>().join("; "),
-    }
+    warnings.extend(swings(points));
+    warnings
 }
 
 /// Which way a trend target should move: Some(true) up, Some(false) down.
@@ -45,7 +61,21 @@ fn direction(rule: &Rule) -> Option<bool> {
     match rule {
         Rule::Increase | Rule::IncreaseYearly | Rule::Maintain { low: None, high: None } => Some(true),
         Rule::Decrease | Rule::SlowRise => Some(false),
-        _ => None,
+        Rule::Maintain { .. }
+        | Rule::Min(_)
+        | Rule::Max(_)
+        | Rule::Gt(_)
+        | Rule::Lt(_)
+        | Rule::Eq(_)
+        | Rule::Approx { .. }
+        | Rule::Range { .. }
+        | Rule::DecreaseBy(_)
+        | Rule::Relative { .. }
+        | Rule::Balance { .. }
+        | Rule::Ratio { .. }
+        | Rule::Eliminate { .. }
+        | Rule::GapNarrow { .. }
+        | Rule::Qualitative => None,
     }
 }
 
@@ -63,59 +93,63 @@ pub fn project(points: &[(i32, Decimal)], at: i32) -> Option<Decimal> {
     mean_y.checked_add(slope.checked_mul(Decimal::from(at) - mean_x)?)
 }
 
-fn projected_miss(rule: &Rule, points: &[(i32, Decimal)], deadline: i32) -> Option<Reason> {
+fn projected_miss(rule: &Rule, points: &[(i32, Decimal)], cx: &Context) -> Option<Warning> {
     if points.len() < MIN_POINTS_TO_PROJECT {
         return None;
     }
-    let projected = project(points, deadline)?;
+    let deadline = cx.deadline;
+    let mut projected = project(points, deadline)?;
+    // A rate cannot pass 100 %, and a trend that reaches an `eq` target stops there: a projection at or past
+    // either has reached it.
+    if cx.ceiling {
+        projected = projected.min(Decimal::ONE_HUNDRED);
+    }
+    if let (Rule::Eq(x), Some(&(_, last))) = (rule, points.last()) {
+        if (last <= *x && projected >= *x) || (last >= *x && projected <= *x) {
+            return None;
+        }
+    }
     let mut series = Series::new();
     series.insert(deadline, projected);
     if let Some(&(first, v)) = points.first() {
         series.insert(first, v);
     }
+    // The projection is judged as the verdict will be at the deadline: with the run's tolerance, and no
+    // 基本实现 margin (a projected near miss is still a miss worth a warning).
     let inputs = crate::rule::Inputs {
         series: &series,
         reference: None,
         year: deadline,
         baseline_year: points[0].0,
         deadline,
-        tolerance: Decimal::from(5),
+        tolerance: cx.tolerance,
         near: Decimal::ZERO,
-        ceiling: false,
+        ceiling: cx.ceiling,
     };
     let verdict = crate::rule::judge(rule, &inputs);
     if verdict.status != crate::rule::Status::Unmet {
         return None;
     }
     let (from, to) = (points[0].0, points[points.len() - 1].0);
-    let value = show(projected.round_dp(2));
-    Some(Reason {
-        zh: format!("按{from}—{to}年趋势，{deadline}年预计为 {value}，难以达标"),
-        en: format!("on the {from}–{to} trend, {value} is projected for {deadline}: the target would be missed"),
-    })
+    Some(Warning::ProjectedMiss { from, to, deadline, value: projected.round_dp(2) })
 }
 
-fn wrong_way(points: &[(i32, Decimal)], up: bool) -> Option<Reason> {
-    let last: Vec<&(i32, Decimal)> = points.iter().rev().take(3).collect();
-    if last.len() < 3 {
-        return None;
-    }
-    let wrong =
-        |later: &(i32, Decimal), earlier: &(i32, Decimal)| if up { later.1 < earlier.1 } else { later.1 > earlier.1 };
-    if !(wrong(last[0], last[1]) && wrong(last[1], last[2])) {
-        return None;
-    }
-    let (zh, en) = if up {
-        ("连续两年下降", "fell two years running")
-    } else {
-        ("连续两年上升", "rose two years running")
+fn wrong_way(points: &[(i32, Decimal)], up: bool) -> Option<Warning> {
+    let [.., a, b, c] = points else { return None };
+    let wrong = |later: &(i32, Decimal), earlier: &(i32, Decimal)| {
+        if up {
+            later.1 < earlier.1
+        } else {
+            later.1 > earlier.1
+        }
     };
-    let (from, to) = (last[2].0, last[0].0);
-    let course = format!("{} → {} → {}", show(last[2].1), show(last[1].1), show(last[0].1));
-    Some(Reason { zh: format!("{from}—{to}年{zh}（{course}）"), en: format!("{en} {from}–{to} ({course})") })
+    if !(wrong(c, b) && wrong(b, a)) {
+        return None;
+    }
+    Some(Warning::WrongWay { from: a.0, to: c.0, up, course: [a.1, b.1, c.1] })
 }
 
-fn swings(points: &[(i32, Decimal)]) -> Option<Reason> {
+fn swings(points: &[(i32, Decimal)]) -> Option<Warning> {
     if points.len() < MIN_POINTS_TO_SWING {
         return None;
     }
@@ -138,53 +172,84 @@ fn swings(points: &[(i32, Decimal)]) -> Option<Reason> {
     if total_change.is_zero() || lhs < rhs {
         return None;
     }
-    let size = show(total_change.checked_div(n_changes)?.round_dp(2));
-    Some(Reason {
-        zh: format!("波动较大（{flips}次升降反转，年均变动 {size}）"),
-        en: format!("swings widely ({flips} reversals, average change {size} a year)"),
-    })
+    Some(Warning::Swings { flips, size: total_change.checked_div(n_changes)?.round_dp(2) })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::{Lang, Say};
     use std::str::FromStr;
 
     fn series(points: &[(i32, &str)]) -> Series {
-        points.iter().map(|(y, v)| (*y, Decimal::from_str(v).unwrap())).collect()
+        points.iter().map(|(y, v)| (*y, Decimal::from_str(v).unwrap_or_default())).collect()
+    }
+
+    fn cx(year: i32) -> Context {
+        Context { year, baseline_year: 2020, deadline: 2030, tolerance: Decimal::from(5), ceiling: false }
+    }
+
+    fn said(rule: &Rule, s: &Series, cx: &Context) -> String {
+        warn(rule, s, cx).say(Lang::Zh)
     }
 
     #[test]
     fn a_series_on_course_has_no_warning() {
         let s = series(&[(2020, "50"), (2021, "52"), (2022, "54"), (2023, "56")]);
-        assert_eq!(warn(&Rule::Min(Decimal::from(70)), &s, 2023, 2020, 2030), Reason::default());
-        assert_eq!(warn(&Rule::Increase, &s, 2023, 2020, 2030), Reason::default());
+        assert_eq!(warn(&Rule::Min(Decimal::from(70)), &s, &cx(2023)), vec![]);
+        assert_eq!(warn(&Rule::Increase, &s, &cx(2023)), vec![]);
     }
 
     #[test]
     fn a_worsening_threshold_series_projects_a_miss() {
         let s = series(&[(2020, "50"), (2021, "51"), (2022, "51.5"), (2023, "52")]);
-        let w = warn(&Rule::Min(Decimal::from(70)), &s, 2023, 2020, 2030);
-        assert_eq!(w.zh, "按2020—2023年趋势，2030年预计为 56.65，难以达标");
+        let w = said(&Rule::Min(Decimal::from(70)), &s, &cx(2023));
+        assert_eq!(w, "按2020—2023年趋势，2030年预计为 56.65，难以达标");
     }
 
     #[test]
     fn a_trend_target_moving_the_wrong_way_warns() {
         let s = series(&[(2020, "30"), (2021, "31"), (2022, "30"), (2023, "29")]);
-        let w = warn(&Rule::Increase, &s, 2023, 2020, 2030);
-        assert_eq!(w.zh, "2021—2023年连续两年下降（31 → 30 → 29）");
+        assert_eq!(said(&Rule::Increase, &s, &cx(2023)), "2021—2023年连续两年下降（31 → 30 → 29）");
+        assert_eq!(
+            warn(&Rule::Increase, &s, &cx(2023)).say(Lang::En),
+            "fell two years running 2021–2023 (31 → 30 → 29)"
+        );
     }
 
     #[test]
     fn a_swinging_series_warns() {
         let s = series(&[(2020, "10"), (2021, "14"), (2022, "9"), (2023, "15")]);
-        let w = warn(&Rule::Max(Decimal::from(30)), &s, 2023, 2020, 2030);
-        assert_eq!(w.zh, "波动较大（2次升降反转，年均变动 5）");
+        assert_eq!(said(&Rule::Max(Decimal::from(30)), &s, &cx(2023)), "波动较大（2次升降反转，年均变动 5）");
     }
 
     #[test]
     fn least_squares_projects_a_straight_series_exactly() {
         let points = [(2020, Decimal::from(10)), (2021, Decimal::from(12)), (2022, Decimal::from(14))];
         assert_eq!(project(&points, 2030), Some(Decimal::from(30)));
+    }
+
+    /// 左右 is judged with the run's tolerance: a projection of 49 against 45左右 misses at 5 % (42.75–47.25)
+    /// and reaches it at 10 % (40.5–49.5).
+    #[test]
+    fn the_projection_uses_the_runs_tolerance() {
+        let s = series(&[(2020, "44"), (2021, "44.5"), (2022, "45")]);
+        let rule = Rule::Approx { value: Decimal::from(45), tolerance: None };
+        assert_eq!(warn(&rule, &s, &cx(2022)).len(), 1);
+        let wide = Context { tolerance: Decimal::TEN, ..cx(2022) };
+        assert_eq!(warn(&rule, &s, &wide), vec![]);
+    }
+
+    /// A = 100 target rising 96 → 97 → 98 → 99 projects past 100: it reaches its target, no warning; the same
+    /// series against ≥ 100 on a rate (ceiling 100) reaches it too.
+    #[test]
+    fn a_projection_past_a_ceiling_or_an_eq_target_reaches_it() {
+        let s = series(&[(2020, "96"), (2021, "97"), (2022, "98"), (2023, "99")]);
+        assert_eq!(warn(&Rule::Eq(Decimal::ONE_HUNDRED), &s, &cx(2023)), vec![]);
+        let rate = Context { ceiling: true, ..cx(2023) };
+        assert_eq!(warn(&Rule::Min(Decimal::ONE_HUNDRED), &s, &rate), vec![]);
+        assert_eq!(warn(&Rule::Eq(Decimal::ONE_HUNDRED), &s, &rate), vec![]);
+        let falling = series(&[(2020, "99"), (2021, "98"), (2022, "97"), (2023, "96")]);
+        assert_eq!(warn(&Rule::Eq(Decimal::ONE_HUNDRED), &falling, &rate).len(), 1);
     }
 }

@@ -1,13 +1,13 @@
 //! `plancheck check`: load the plan and the data, evaluate, render in the chosen format, exit 0/1/2.
 
 use super::{load_for_plan, print_warnings, usage, Error};
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, Format};
 use crate::dataset;
 use crate::diag::Diagnostics;
-use crate::eval::{evaluate, evaluate_region, prepare, EvalOptions};
+use crate::eval::{prepare, EvalOptions};
 use crate::exit::ExitStatus;
-use crate::render;
-use rayon::prelude::*;
+use crate::render::stream::{run as stream, Job};
+use crate::render::{csv::Csv, json::Json, junit::Junit, markdown::Markdown, table::Table};
 use std::io::Write;
 
 pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
@@ -31,41 +31,20 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
     print_warnings(&diags, err)?;
     let data_file = args.data.display().to_string();
-    let unknown = |e: crate::eval::UnknownRegion| {
+    let (head, regions) = prepare(plan, &data, &data_file, &options).map_err(|e| {
         usage(format!("region {:?} is not in {data_file}; its regions: {}", e.region, e.known.join(", ")))
+    })?;
+    let job = Job { plan, registry: &catalog.registry, data: &data, regions: &regions, options: &options };
+    let lang = args.common.lang;
+    let tally = match args.format {
+        Format::Table => stream(&mut Table { lang }, &head, &job, out)?,
+        Format::Json => stream(&mut Json::new(lang, regions.len()), &head, &job, out)?,
+        Format::Csv => stream(&mut Csv { lang }, &head, &job, out)?,
+        Format::Markdown => stream(&mut Markdown { lang }, &head, &job, out)?,
+        Format::Junit => stream(&mut Junit::new(lang), &head, &job, out)?,
     };
-    if !render::streams(args.format) {
-        let report = evaluate(plan, &catalog.registry, &data, &data_file, &options).map_err(unknown)?;
-        render::write(args.format, &report, args.common.lang, out)?;
-        return Ok(if report.fails() { ExitStatus::Fail } else { ExitStatus::Pass });
-    }
-    let (head, regions) = prepare(plan, &data, &data_file, &options).map_err(unknown)?;
-    let (count, mut fails) = (regions.len(), false);
-    let stream = render::Stream::new(args.format, count, args.common.lang);
-    stream.begin(out)?;
-    // Regions are evaluated and rendered on every core, a batch at a time, and written in order.
-    for (batch, chunk) in regions.chunks(REGIONS_PER_BATCH).enumerate() {
-        let rendered: Vec<(Vec<u8>, bool)> = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(i, &r)| {
-                let region = evaluate_region(plan, &catalog.registry, &data, r, &options);
-                let index = batch * REGIONS_PER_BATCH + i;
-                let fails = region.failures(options.fail_on_missing) > 0;
-                (stream.region(&head, &region, index), fails)
-            })
-            .collect();
-        for (bytes, failed) in rendered {
-            out.write_all(&bytes)?;
-            fails |= failed;
-        }
-    }
-    stream.end(out)?;
     // A national file leaves hundreds of thousands of series behind: the process ends here, and the system
     // takes the memory back faster than freeing it piece by piece would.
     std::mem::forget(data);
-    Ok(if fails { ExitStatus::Fail } else { ExitStatus::Pass })
+    Ok(if tally.failed() { ExitStatus::Fail } else { ExitStatus::Pass })
 }
-
-/// Regions evaluated in parallel before their output is written.
-const REGIONS_PER_BATCH: usize = 128;

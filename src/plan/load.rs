@@ -434,18 +434,12 @@ fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, do
 fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
     let r = spanned.get_ref();
     let Some(kind) = Kind::parse(r.kind.get_ref()) else {
-        let words: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-        let best = words
-            .iter()
-            .max_by(|a, b| {
-                let sa = strsim::jaro_winkler(a, r.kind.get_ref());
-                let sb = strsim::jaro_winkler(b, r.kind.get_ref());
-                sa.total_cmp(&sb)
-            })
-            .copied()
-            .unwrap_or("min");
         let msg = format!("unknown rule kind {:?}", r.kind.get_ref());
-        cx.error("unknown-kind", r.kind.span(), msg, &format!("did you mean {best}?"));
+        let label = match closest_kind(r.kind.get_ref()) {
+            Some(best) => format!("did you mean {}?", best.as_str()),
+            None => format!("the kinds: {}", Kind::all().map(Kind::as_str).collect::<Vec<_>>().join(", ")),
+        };
+        cx.error("unknown-kind", r.kind.span(), msg, &label);
         return None;
     };
     let k = &r.kind;
@@ -525,6 +519,12 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
         }
         Kind::Qualitative => Rule::Qualitative,
     })
+}
+
+/// The kind a misspelt word most likely means: only a close one (`incrase` → increase), never a guess.
+fn closest_kind(word: &str) -> Option<Kind> {
+    let score = |k: &Kind| strsim::jaro_winkler(k.as_str(), word);
+    Kind::all().filter(|k| score(k) >= 0.85).max_by(|a, b| score(a).total_cmp(&score(b)))
 }
 
 /// 基本消除 with no stated threshold: at most 1 (in the indicator's unit; 1 % for a rate).

@@ -4,6 +4,7 @@
 
 use crate::eval::TargetResult;
 use crate::rule::{show, Mark};
+use crate::words::{Label, Lang, Say, Word};
 use maud::{html, Markup};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -15,7 +16,7 @@ const TOP: f64 = 10.0;
 const BOTTOM: f64 = 22.0;
 
 /// The chart, or nothing when the target has no values to draw.
-pub fn chart(r: &TargetResult) -> Option<Markup> {
+pub fn chart(r: &TargetResult, lang: Lang) -> Option<Markup> {
     if r.series.is_empty() {
         return None;
     }
@@ -52,14 +53,14 @@ pub fn chart(r: &TargetResult) -> Option<Markup> {
             @if let Some(Mark::Band(a, b)) = r.mark {
                 @if let (Some(a), Some(b)) = (a.to_f64(), b.to_f64()) {
                     rect.band x=(LEFT) y=(fmt(y(b))) width=(W - LEFT - RIGHT) height=(fmt((y(a) - y(b)).max(1.0))) {
-                        title { "目标区间 " (show(a_dec(r))) "–" (show(b_dec(r))) }
+                        title { (Label::ChartBand.word(lang)) " " (show(a_dec(r))) "–" (show(b_dec(r))) }
                     }
                 }
             }
             @if let Some(Mark::Level(t)) = r.mark {
                 @if let Some(tv) = t.to_f64() {
                     line.target x1=(LEFT) x2=(W - RIGHT) y1=(fmt(y(tv))) y2=(fmt(y(tv))) {}
-                    text.label x=(W - RIGHT - 2.0) y=(fmt(y(tv) - 3.0)) text-anchor="end" { "目标 " (show(t)) }
+                    text.label x=(W - RIGHT - 2.0) y=(fmt(y(tv) - 3.0)) text-anchor="end" { (Label::ChartTarget.word(lang)) " " (show(t)) }
                 }
             }
             @if let (Some(b), Some(a)) = (base, aim) {
@@ -73,7 +74,7 @@ pub fn chart(r: &TargetResult) -> Option<Markup> {
             polyline.series points=(polyline) {}
             @for (yr, v) in &r.series {
                 @if let Some(fv) = v.to_f64() {
-                    circle.point cx=(fmt(x(*yr))) cy=(fmt(y(fv))) r="3" { title { (yr) "年 " (v) } }
+                    circle.point cx=(fmt(x(*yr))) cy=(fmt(y(fv))) r="3" { title { (crate::words::outputs::YearValue { year: *yr, value: *v }.say(lang)) } }
                 }
             }
         }

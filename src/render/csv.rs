@@ -1,9 +1,10 @@
 //! CSV: one row per region and target. A cell a spreadsheet would run as a formula (leading = + - @, tab or
 //! carriage return) gets a leading apostrophe.
 
-use super::{attribute_word, number, reason_text, status_word};
-use crate::cli::Lang;
+use super::{number, Renderer};
 use crate::eval::{RegionReport, Report};
+use crate::words::{Lang, Say, Word};
+use std::io::{self, Write};
 
 const HEADER: [&str; 15] = [
     "plan",
@@ -23,18 +24,36 @@ const HEADER: [&str; 15] = [
     "warning",
 ];
 
-/// The header row.
-pub fn header(out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
-    w.flush()
+/// The CSV format.
+pub struct Csv {
+    pub lang: Lang,
+}
+
+impl<'a> Renderer<'a> for Csv {
+    type Part = Vec<u8>;
+
+    /// The header row.
+    fn begin(&mut self, _report: &Report<'a>, out: &mut dyn Write) -> io::Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(HEADER)?;
+        w.flush()
+    }
+
+    fn region(&self, report: &Report<'a>, region: &RegionReport<'a>, _index: usize) -> Vec<u8> {
+        rows(report, region, self.lang)
+    }
+
+    fn write(&mut self, part: Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&part)
+    }
 }
 
 /// One row per target of a region.
-pub fn rows(report: &Report, region: &RegionReport, lang: Lang) -> Vec<u8> {
+fn rows(report: &Report, region: &RegionReport, lang: Lang) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let year = region.year.map(|y| y.to_string()).unwrap_or_default();
     for r in &region.results {
+        let (reason, warning) = (r.reason.say(lang), r.warning.say(lang));
         let row = [
             report.plan.id.as_str(),
             &region.region,
@@ -43,14 +62,14 @@ pub fn rows(report: &Report, region: &RegionReport, lang: Lang) -> Vec<u8> {
             r.indicator.unwrap_or(""),
             r.name,
             r.domain,
-            attribute_word(r.attribute, lang),
+            r.attribute.word(lang),
             r.kind.as_str(),
             r.target,
             &number(r.value),
             &number(r.baseline),
-            status_word(r.status, lang),
-            reason_text(&r.reason, lang),
-            reason_text(&r.warning, lang),
+            r.status.word(lang),
+            &reason,
+            &warning,
         ];
         for cell in row {
             let _ = w.write_field(defuse(cell).as_bytes());

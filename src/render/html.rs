@@ -3,23 +3,11 @@
 //! from plans or data.
 
 use super::chart::chart;
-use super::{attribute_word, grade_word, reason_text, stage_word, status_word};
-use crate::cli::Lang;
+use super::pages::IndexEntry;
 use crate::eval::{RegionReport, Report, TargetResult};
 use crate::rule::Status;
+use crate::words::{Label, Lang, Say, Word};
 use maud::{html, Markup, DOCTYPE};
-
-/// One line of the index: a written page.
-pub struct IndexEntry {
-    pub plan: String,
-    pub title: String,
-    pub region: String,
-    pub year: Option<i32>,
-    pub summary: Vec<(Status, usize)>,
-    pub rates: crate::eval::Rates,
-    /// The page's file name, relative to the index.
-    pub file: String,
-}
 
 const STYLE: &str = r#"
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:24px;color:#1d1d1f;max-width:1100px}
@@ -57,17 +45,17 @@ pub fn page(report: &Report, region: &RegionReport, lang: Lang) -> String {
             body {
                 h1 { (p.title) }
                 div.meta {
-                    (region.region) " · " (stage_word(report.stage, lang)) " · " (words(lang, "评估年份", "year")) " " (year)
-                    " · " (words(lang, "基线年份", "baseline year")) " " (p.baseline_year)
-                    " · " (words(lang, "数据", "data")) " " (report.data_file)
+                    (region.region) " · " (report.stage.word(lang)) " · " (Label::EvaluationYear.word(lang)) " " (year)
+                    " · " (Label::BaselineYear.word(lang)) " " (p.baseline_year)
+                    " · " (Label::Data.word(lang)) " " (report.data_file)
                 }
                 table.summary {
-                    tr { @for (s, _) in region.summary() { th { (status_word(s, lang)) } } }
+                    tr { @for (s, _) in region.summary() { th { (s.word(lang)) } } }
                     tr { @for (_, n) in region.summary() { td { (n) } } }
                 }
                 (rates_table(&rates, lang))
                 @if !report.states_attributes {
-                    p.meta { (words(lang, "本规划未标注约束性/预期性。", "This plan marks no target binding or expected.")) }
+                    p.meta { (Label::NoAttributesStated.word(lang)) }
                 }
                 @for (domain, results) in &domains {
                     section.domain {
@@ -90,27 +78,27 @@ fn target(r: &TargetResult, lang: Lang) -> Markup {
                     q { (r.target) }
                 }
                 div.where {
-                    (r.section) " " (r.item) " · " (attribute_word(r.attribute, lang)) " · " (words(lang, "期限", "deadline")) " " (r.deadline)
+                    (r.section) " " (r.item) " · " (r.attribute.word(lang)) " · " (Label::Deadline.word(lang)) " " (r.deadline)
                 }
                 p {
-                    span class={"verdict " (r.status.as_str())} { (status_word(r.status, lang)) }
-                    " " (grade_word(r.grade, lang))
-                    @if let Some(v) = r.value { " · " (words(lang, "当年值", "value")) " " (v) }
-                    @if let Some(b) = r.baseline { " · " (words(lang, "基线", "baseline")) " " (b) }
+                    span class={"verdict " (r.status.as_str())} { (r.status.word(lang)) }
+                    " " (r.grade.word(lang))
+                    @if let Some(v) = r.value { " · " (Label::Value.word(lang)) " " (v) }
+                    @if let Some(b) = r.baseline { " · " (Label::Baseline.word(lang)) " " (b) }
                 }
-                p.reason { (reason_text(&r.reason, lang)) }
-                @if !r.warning.zh.is_empty() {
-                    p.warning { "⚠ " (words(lang, "预警：", "warning: ")) (reason_text(&r.warning, lang)) }
+                p.reason { (r.reason.say(lang)) }
+                @if !r.warning.is_empty() {
+                    p.warning { "⚠ " (Label::WarningPrefix.word(lang)) (r.warning.say(lang)) }
                 }
                 @if !r.history.is_empty() {
                     div.history {
                         @for (y, s) in &r.history {
-                            span class=(s.as_str()) title=(status_word(*s, lang)) { (y) }
+                            span class=(s.as_str()) title=(s.word(lang)) { (y) }
                         }
                     }
                 }
             }
-            div { @if let Some(svg) = chart(r) { (svg) } }
+            div { @if let Some(svg) = chart(r, lang) { (svg) } }
         }
     }
 }
@@ -120,9 +108,9 @@ fn rates_table(rates: &crate::eval::Rates, lang: Lang) -> Markup {
     html! {
         table.rates {
             tr {
-                th { (words(lang, "达标率（含无数据，县级口径）", "reached, no data counted (county practice)")) }
+                th { (Label::RateCounty.word(lang)) }
                 td { (pct(rates.over_assessable())) " (" (rates.reached) "/" (rates.assessable) ")" }
-                th { (words(lang, "达标率（有数据指标，国家口径）", "reached, targets with data (national practice)")) }
+                th { (Label::RateNational.word(lang)) }
                 td { (pct(rates.over_with_data())) " (" (rates.reached) "/" (rates.with_data) ")" }
             }
         }
@@ -147,14 +135,14 @@ pub fn index(entries: &[IndexEntry], stage: crate::eval::Stage, lang: Lang) -> S
     html! {
         (DOCTYPE)
         html {
-            head { meta charset="utf-8"; title { "plancheck · " (stage_word(stage, lang)) } style { (maud::PreEscaped(STYLE)) } }
+            head { meta charset="utf-8"; title { "plancheck · " (stage.word(lang)) } style { (maud::PreEscaped(STYLE)) } }
             body {
-                h1 { (stage_word(stage, lang)) }
+                h1 { (stage.word(lang)) }
                 table {
                     tr {
-                        th { (words(lang, "地区", "region")) } th { (words(lang, "规划", "plan")) } th { (words(lang, "年份", "year")) }
-                        @for s in Status::ALL { th { (status_word(s, lang)) } }
-                        th { (words(lang, "达标率（县级口径）", "reached (county)")) } th { (words(lang, "达标率（国家口径）", "reached (national)")) }
+                        th { (Label::Region.word(lang)) } th { (Label::Plan.word(lang)) } th { (Label::Year.word(lang)) }
+                        @for s in Status::all() { th { (s.word(lang)) } }
+                        th { (Label::RateCountyShort.word(lang)) } th { (Label::RateNationalShort.word(lang)) }
                     }
                     @for e in entries {
                         tr {
@@ -170,11 +158,4 @@ pub fn index(entries: &[IndexEntry], stage: crate::eval::Stage, lang: Lang) -> S
         }
     }
     .into_string()
-}
-
-fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
 }

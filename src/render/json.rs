@@ -1,13 +1,14 @@
 //! JSON: one object per evaluated region (an array when there are several). Numbers are strings, exactly as
 //! computed; statuses are the SPEC's lowercase words.
 
-use super::reason_text;
-use crate::cli::Lang;
+use super::Renderer;
 use crate::dataset::Accounting;
 use crate::eval::{Grade, RegionReport, Report, TargetResult};
 use crate::plan::Attribute;
 use crate::rule::{Kind, Status};
+use crate::words::{Lang, Say};
 use serde::Serialize;
+use std::io::{self, Write};
 use std::sync::OnceLock;
 
 #[derive(Serialize)]
@@ -39,7 +40,7 @@ struct ResultJson<'a> {
     #[serde(flatten)]
     fixed: Fixed<'a>,
     #[serde(flatten)]
-    found: Found<'a>,
+    found: Found,
 }
 
 /// A result's fields that depend on its target alone: the same in every region.
@@ -60,14 +61,14 @@ struct Fixed<'a> {
 
 /// A result's fields that depend on the region's values.
 #[derive(Serialize)]
-struct Found<'a> {
+struct Found {
     value: Option<Number>,
     baseline: Option<Number>,
     baseline_source: Option<&'static str>,
     status: Status,
     grade: Grade,
-    reason: &'a str,
-    warning: &'a str,
+    reason: String,
+    warning: String,
     in_scope: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     history: Vec<YearStatus>,
@@ -117,28 +118,57 @@ struct RatesJson {
     national: Option<String>,
 }
 
-/// Writes the regions of one report as JSON. A single region is one pretty object; several are an array with
-/// one compact object per line (the framing comes from [`crate::render::Stream`]). The fields of each result that
-/// depend on its target alone are serialised once per report, not once per region.
-#[derive(Default)]
-pub struct Lines<'a> {
+/// The JSON format: a single region is one pretty object; several are an array with one compact object per
+/// line. The fields of each result that depend on its target alone are serialised once per report, not once
+/// per region.
+pub struct Json<'a> {
+    pub lang: Lang,
+    /// How many regions the report has.
+    pub count: usize,
     fixed: OnceLock<Vec<FixedBytes<'a>>>,
 }
 
-impl<'a> Lines<'a> {
-    /// Region `index` of `count`.
-    pub fn region(&self, report: &Report<'a>, r: &RegionReport<'a>, index: usize, count: usize, lang: Lang) -> Vec<u8> {
-        if count == 1 {
-            let mut out = serde_json::to_vec_pretty(&region(report, r, lang)).unwrap_or_default();
+impl<'a> Json<'a> {
+    pub fn new(lang: Lang, count: usize) -> Json<'a> {
+        Json { lang, count, fixed: OnceLock::new() }
+    }
+}
+
+impl<'a> Renderer<'a> for Json<'a> {
+    type Part = Vec<u8>;
+
+    fn begin(&mut self, _report: &Report<'a>, out: &mut dyn Write) -> io::Result<()> {
+        if self.count != 1 {
+            out.write_all(b"[")?;
+        }
+        Ok(())
+    }
+
+    fn region(&self, report: &Report<'a>, r: &RegionReport<'a>, index: usize) -> Vec<u8> {
+        if self.count == 1 {
+            let mut out = serde_json::to_vec_pretty(&region(report, r, self.lang)).unwrap_or_default();
             out.push(b'\n');
             return out;
         }
         let mut out = Vec::with_capacity(r.results.len() * 640);
         out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
-        self.compact(report, r, lang, &mut out);
+        self.compact(report, r, self.lang, &mut out);
         out
     }
 
+    fn write(&mut self, part: Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&part)
+    }
+
+    fn end(&mut self, _report: &Report<'a>, out: &mut dyn Write) -> io::Result<()> {
+        if self.count != 1 {
+            out.write_all(b"\n]\n")?;
+        }
+        Ok(())
+    }
+}
+
+impl<'a> Json<'a> {
     /// The compact object of a region, byte for byte what serde_json writes for [`RegionJson`].
     fn compact(&self, report: &Report<'a>, r: &RegionReport<'a>, lang: Lang, out: &mut Vec<u8>) {
         let fixed = self.fixed.get_or_init(|| r.results.iter().map(|t| (t.id, fixed_bytes(t))).collect());
@@ -225,15 +255,15 @@ fn fixed<'a>(r: &TargetResult<'a>) -> Fixed<'a> {
     }
 }
 
-fn found<'r>(r: &'r TargetResult, lang: Lang) -> Found<'r> {
+fn found(r: &TargetResult, lang: Lang) -> Found {
     Found {
         value: r.value.map(Number),
         baseline: r.baseline.map(Number),
         baseline_source: r.baseline.map(|_| if r.baseline_from_plan { "plan" } else { "data" }),
         status: r.status,
         grade: r.grade,
-        reason: reason_text(&r.reason, lang),
-        warning: reason_text(&r.warning, lang),
+        reason: r.reason.say(lang),
+        warning: r.warning.say(lang),
         in_scope: r.in_scope,
         history: r.history.iter().map(|(year, status)| YearStatus { year: *year, status: *status }).collect(),
     }
@@ -271,7 +301,7 @@ struct IndexEntryJson<'a> {
 }
 
 /// The index of every page written.
-pub fn index(entries: &[crate::render::html::IndexEntry], stage: crate::eval::Stage) -> String {
+pub fn index(entries: &[crate::render::pages::IndexEntry], stage: crate::eval::Stage) -> String {
     let pages = entries
         .iter()
         .map(|e| IndexEntryJson {
@@ -311,9 +341,9 @@ mod tests {
             let options = EvalOptions { history, ..EvalOptions::default() };
             let report = evaluate(plan, &catalog.registry, &data, "t.csv", &options).expect("evaluated");
             assert_eq!(report.regions.len(), 3);
-            assert!(report.regions[0].results.iter().any(|r| !r.warning.zh.is_empty()), "a warning is covered");
+            assert!(report.regions[0].results.iter().any(|r| !r.warning.is_empty()), "a warning is covered");
             for lang in [Lang::Zh, Lang::En] {
-                let lines = Lines::default();
+                let lines = Json::new(lang, report.regions.len());
                 for r in &report.regions {
                     let mut fast = Vec::new();
                     lines.compact(&report, r, lang, &mut fast);

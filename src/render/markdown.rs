@@ -1,30 +1,57 @@
-//! Markdown: a heading and a table per region; pipes, newlines and markup characters in cells are escaped.
+//! Markdown: a heading and a table per region for `check`, and the pages and index of `report`; pipes,
+//! newlines and markup characters in cells are escaped.
 
-use super::{attribute_word, footer_lines, indicator_label, number, reason_text, status_word};
-use crate::cli::Lang;
+use super::{footer_lines, headers, indicator_label, number, Renderer};
 use crate::eval::{RegionReport, Report};
+use crate::render::pages::IndexEntry;
+use crate::words::{outputs::RatesLine, Label, Lang, Say, Word};
+use std::io::{self, Write};
+
+/// The Markdown format of `check`.
+pub struct Markdown {
+    pub lang: Lang,
+}
+
+impl<'a> Renderer<'a> for Markdown {
+    type Part = Vec<u8>;
+
+    fn region(&self, report: &Report<'a>, region: &RegionReport<'a>, _index: usize) -> Vec<u8> {
+        render(report, region, self.lang).into_bytes()
+    }
+
+    fn write(&mut self, part: Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&part)
+    }
+}
+
+const COLUMNS: [Label; 8] = [
+    Label::Domain,
+    Label::Indicator,
+    Label::Target,
+    Label::Attribute,
+    Label::Baseline,
+    Label::Value,
+    Label::Status,
+    Label::Reason,
+];
 
 /// One region: a heading, the table and the footer.
-pub fn region(report: &Report, region: &RegionReport, lang: Lang) -> String {
+fn render(report: &Report, region: &RegionReport, lang: Lang) -> String {
     let year = super::year_text(region.year);
     let mut out = format!("## {} · {} · {year}\n\n", escape(&report.plan.title), escape(&region.region));
-    let header = match lang {
-        Lang::Zh => ["领域", "指标", "目标", "属性", "基线", "当年值", "状态", "说明"],
-        Lang::En => ["Domain", "Indicator", "Target", "Attribute", "Baseline", "Value", "Status", "Reason"],
-    };
     let rows = region.results.iter().map(|r| {
         vec![
             escape(r.domain),
             escape(&indicator_label(r)),
             escape(r.target),
-            attribute_word(r.attribute, lang).to_string(),
+            r.attribute.word(lang).to_string(),
             number(r.baseline),
             number(r.value),
-            status_word(r.status, lang).to_string(),
-            escape(reason_text(&r.reason, lang)),
+            r.status.word(lang).to_string(),
+            escape(&r.reason.say(lang)),
         ]
     });
-    table(&mut out, &header, rows);
+    table(&mut out, &headers(&COLUMNS, lang), rows);
     footer(&mut out, report, region, lang);
     out.push('\n');
     out
@@ -62,6 +89,21 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+const PAGE_COLUMNS: [Label; 12] = [
+    Label::Domain,
+    Label::Indicator,
+    Label::Target,
+    Label::Where,
+    Label::Attribute,
+    Label::Baseline,
+    Label::Value,
+    Label::Status,
+    Label::Grade,
+    Label::Reason,
+    Label::Warning,
+    Label::Course,
+];
+
 /// A report page: the check's table with each target's warning and its course by year, and the 达标率.
 pub fn page(report: &Report, region: &RegionReport, lang: Lang) -> String {
     let year = super::year_text(region.year);
@@ -69,73 +111,40 @@ pub fn page(report: &Report, region: &RegionReport, lang: Lang) -> String {
         "# {} · {} · {} {year}\n\n",
         escape(&report.plan.title),
         escape(&region.region),
-        super::stage_word(report.stage, lang)
+        report.stage.word(lang)
     );
-    let rates = region.rates();
-    let (county, national) = match lang {
-        Lang::Zh => ("达标率（含无数据，县级口径）：", "达标率（有数据指标，国家口径）："),
-        Lang::En => {
-            ("Reached, no data counted (county practice): ", "reached, targets with data (national practice): ")
-        }
-    };
-    out.push_str(&format!(
-        "{county}{} ({}/{}) · {national}{} ({}/{})\n\n",
-        super::percent_text(rates.over_assessable()),
-        rates.reached,
-        rates.assessable,
-        super::percent_text(rates.over_with_data()),
-        rates.reached,
-        rates.with_data
-    ));
-    let header = match lang {
-        Lang::Zh => ["领域", "指标", "目标", "位置", "属性", "基线", "当年值", "状态", "评价", "说明", "预警", "历年"],
-        Lang::En => [
-            "Domain",
-            "Indicator",
-            "Target",
-            "Where",
-            "Attribute",
-            "Baseline",
-            "Value",
-            "Status",
-            "Grade",
-            "Reason",
-            "Warning",
-            "Course",
-        ],
-    };
+    out.push_str(&RatesLine(region.rates()).say(lang));
+    out.push_str("\n\n");
     let rows = region.results.iter().map(|r| {
-        let course: Vec<String> = r.history.iter().map(|(y, s)| format!("{y} {}", status_word(*s, lang))).collect();
+        let course: Vec<String> = r.history.iter().map(|(y, s)| format!("{y} {}", s.word(lang))).collect();
         vec![
             escape(r.domain),
             escape(&indicator_label(r)),
             escape(r.target),
             escape(&format!("{} {}", r.section, r.item)),
-            attribute_word(r.attribute, lang).to_string(),
+            r.attribute.word(lang).to_string(),
             number(r.baseline),
             number(r.value),
-            status_word(r.status, lang).to_string(),
-            super::grade_word(r.grade, lang).to_string(),
-            escape(reason_text(&r.reason, lang)),
-            escape(reason_text(&r.warning, lang)),
+            r.status.word(lang).to_string(),
+            r.grade.word(lang).to_string(),
+            escape(&r.reason.say(lang)),
+            escape(&r.warning.say(lang)),
             escape(&course.join(" · ")),
         ]
     });
-    table(&mut out, &header, rows);
+    table(&mut out, &headers(&PAGE_COLUMNS, lang), rows);
     footer(&mut out, report, region, lang);
     out
 }
 
 /// The index of every page written.
-pub fn index(entries: &[super::html::IndexEntry], stage: crate::eval::Stage, lang: Lang) -> String {
+pub fn index(entries: &[IndexEntry], stage: crate::eval::Stage, lang: Lang) -> String {
     let pct = super::percent_text;
-    let mut out = format!("# {}\n\n", super::stage_word(stage, lang));
-    let (region, plan, year, county, national) = match lang {
-        Lang::Zh => ("地区", "规划", "年份", "达标率（县级口径）", "达标率（国家口径）"),
-        Lang::En => ("Region", "Plan", "Year", "Reached (county)", "Reached (national)"),
-    };
-    let statuses = crate::rule::Status::ALL.iter().map(|s| status_word(*s, lang));
-    let header: Vec<&str> = [region, plan, year].into_iter().chain(statuses).chain([county, national]).collect();
+    let mut out = format!("# {}\n\n", stage.word(lang));
+    let statuses = crate::rule::Status::all().map(|s| s.word(lang));
+    let first = [Label::Region, Label::Plan, Label::Year].map(|l| l.word(lang));
+    let last = [Label::RateCountyShort, Label::RateNationalShort].map(|l| l.word(lang));
+    let header: Vec<&str> = first.into_iter().chain(statuses).chain(last).collect();
     let rows = entries.iter().map(|e| {
         let mut cells =
             vec![escape(&e.region), format!("[{}]({})", escape(&e.title), e.file), super::year_text(e.year)];

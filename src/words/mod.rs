@@ -3,6 +3,12 @@
 //! into Chinese (the default) or English at the edge. A new message is one variant with both texts side by side
 //! ([`tr!`]); a variant without a translation does not compile.
 
+pub mod labels;
+pub mod outputs;
+pub mod verdicts;
+
+pub use labels::{Label, Word};
+
 use serde::{Deserialize, Serialize};
 
 /// The output's language: Chinese by default, English with `--lang en` (or `PLANCHECK_LANG=en`).

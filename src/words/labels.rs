@@ -1,0 +1,170 @@
+//! Fixed words: statuses, grades, attributes, stages, scopes, and every column header and label of the outputs.
+//! Each is one `match` arm with its Chinese and its English word.
+
+use super::Lang;
+use crate::eval::{FailOn, Grade, Stage};
+use crate::plan::{Attribute, TargetSource};
+use crate::rule::Status;
+
+/// A fixed word in either language.
+pub trait Word {
+    fn word(self, lang: Lang) -> &'static str;
+}
+
+fn w(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    super::pick(lang, zh, en)
+}
+
+impl Word for Status {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Met => w(lang, "达标", "met"),
+            Status::OnTrack => w(lang, "进度正常", "on track"),
+            Status::OffTrack => w(lang, "进度滞后", "off track"),
+            Status::Unmet => w(lang, "未达标", "unmet"),
+            Status::NoData => w(lang, "无数据", "no data"),
+            Status::NotAssessed => w(lang, "不评估", "not assessed"),
+        }
+    }
+}
+
+impl Word for Grade {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Grade::Achieved => w(lang, "已实现", "achieved"),
+            Grade::AchievedEarly => w(lang, "提前实现", "achieved early"),
+            Grade::NearlyAchieved => w(lang, "基本实现", "nearly achieved"),
+            Grade::Short => w(lang, "仍有差距", "short"),
+            Grade::NoData => w(lang, "无数据", "no data"),
+            Grade::NotAssessed => w(lang, "不评估", "not assessed"),
+        }
+    }
+}
+
+impl Word for Attribute {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Attribute::Binding => w(lang, "约束性", "binding"),
+            Attribute::Expected => w(lang, "预期性", "expected"),
+            Attribute::Unspecified => w(lang, "未标注", "unspecified"),
+        }
+    }
+}
+
+impl Word for Stage {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Stage::Annual => w(lang, "年度监测", "annual monitoring"),
+            Stage::Midterm => w(lang, "中期评估", "mid-term evaluation"),
+            Stage::Final => w(lang, "终期评估", "final evaluation"),
+        }
+    }
+}
+
+impl Word for FailOn {
+    /// The scope as the flag spells it: the same in both languages.
+    fn word(self, _lang: Lang) -> &'static str {
+        self.into()
+    }
+}
+
+impl Word for TargetSource {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            TargetSource::Table => w(lang, "指标表", "indicator table"),
+            TargetSource::Main => w(lang, "主要目标", "main targets"),
+            TargetSource::Measures => w(lang, "策略措施", "measures"),
+            TargetSource::Overview => w(lang, "总目标", "overall targets"),
+        }
+    }
+}
+
+/// Column headers and short labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Domain,
+    Indicator,
+    Target,
+    Attribute,
+    Baseline,
+    Value,
+    Status,
+    Grade,
+    Reason,
+    Warning,
+    Where,
+    Course,
+    Region,
+    Plan,
+    Year,
+    EvaluationYear,
+    BaselineYear,
+    Data,
+    Deadline,
+    Text,
+    Rule,
+    Verdict,
+    StatedBaseline,
+    Reading,
+    /// 达标率 with 无数据 in the denominator.
+    RateCounty,
+    /// 达标率 over the targets with data.
+    RateNational,
+    /// The same, in an index column.
+    RateCountyShort,
+    RateNationalShort,
+    /// `* 基线值取自规划文本`: the footnote of a baseline the plan states.
+    PlanBaselineNote,
+    /// The plan marks no 约束性/预期性.
+    NoAttributesStated,
+    /// `预警：` before a warning.
+    WarningPrefix,
+    /// 目标 before a chart's target level.
+    ChartTarget,
+    /// 目标区间 before a chart's target band.
+    ChartBand,
+}
+
+impl Word for Label {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Label::Domain => w(lang, "领域", "Domain"),
+            Label::Indicator => w(lang, "指标", "Indicator"),
+            Label::Target => w(lang, "目标", "Target"),
+            Label::Attribute => w(lang, "属性", "Attribute"),
+            Label::Baseline => w(lang, "基线", "Baseline"),
+            Label::Value => w(lang, "当年值", "Value"),
+            Label::Status => w(lang, "状态", "Status"),
+            Label::Grade => w(lang, "评价", "Grade"),
+            Label::Reason => w(lang, "说明", "Reason"),
+            Label::Warning => w(lang, "预警", "Warning"),
+            Label::Where => w(lang, "位置", "Where"),
+            Label::Course => w(lang, "历年", "Course"),
+            Label::Region => w(lang, "地区", "Region"),
+            Label::Plan => w(lang, "规划", "Plan"),
+            Label::Year => w(lang, "年份", "Year"),
+            Label::EvaluationYear => w(lang, "评估年份", "Year"),
+            Label::BaselineYear => w(lang, "基线年份", "Baseline year"),
+            Label::Data => w(lang, "数据", "Data"),
+            Label::Deadline => w(lang, "期限", "deadline"),
+            Label::Text => w(lang, "原文", "text"),
+            Label::Rule => w(lang, "规则", "rule"),
+            Label::Verdict => w(lang, "判定", "verdict"),
+            Label::StatedBaseline => w(lang, "规划基线", "stated baseline"),
+            Label::Reading => w(lang, "解读", "reading"),
+            Label::RateCounty => w(lang, "达标率（含无数据，县级口径）", "reached, no data counted (county practice)"),
+            Label::RateNational => {
+                w(lang, "达标率（有数据指标，国家口径）", "reached, targets with data (national practice)")
+            }
+            Label::RateCountyShort => w(lang, "达标率（县级口径）", "Reached (county)"),
+            Label::RateNationalShort => w(lang, "达标率（国家口径）", "Reached (national)"),
+            Label::PlanBaselineNote => w(lang, "* 基线值取自规划文本", "* baseline as the plan itself states it"),
+            Label::NoAttributesStated => {
+                w(lang, "本规划未标注约束性/预期性。", "This plan marks no target binding or expected.")
+            }
+            Label::WarningPrefix => w(lang, "预警：", "warning: "),
+            Label::ChartTarget => w(lang, "目标", "target"),
+            Label::ChartBand => w(lang, "目标区间", "target band"),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The sentences of the outputs: headings, footers, notes and summaries, each with its numbers as data.
+
+use super::{Lang, Say, Word};
+use crate::dataset::Accounting;
+use crate::eval::{FailOn, RegionReport, Report};
+use crate::tr;
+
+/// The two lines above a region's table: the plan, and the region, year, baseline and data.
+pub struct Heading<'r> {
+    pub title: &'r str,
+    pub plan: &'r str,
+    pub region: &'r str,
+    pub year: String,
+    pub baseline_year: i32,
+    pub data: &'r str,
+}
+
+impl<'r> Heading<'r> {
+    pub fn of(report: &'r Report, region: &'r RegionReport) -> Heading<'r> {
+        Heading {
+            title: &report.plan.title,
+            plan: &report.plan.id,
+            region: &region.region,
+            year: crate::render::year_text(region.year),
+            baseline_year: report.plan.baseline_year,
+            data: &report.data_file,
+        }
+    }
+}
+
+impl Say for Heading<'_> {
+    fn say(&self, lang: Lang) -> String {
+        let Heading { title, plan, region, year, baseline_year: b, data } = self;
+        tr!(
+            lang,
+            "{title}（{plan}）\n地区：{region} · 评估年份：{year} · 基线年份：{b} · 数据：{data}\n",
+            "{title} ({plan})\nRegion: {region} · Year: {year} · Baseline year: {b} · Data: {data}\n"
+        )
+    }
+}
+
+/// The lines under a region's table.
+pub struct Footer {
+    /// The count per status, already joined (`达标 7 · 进度正常 1 · …`).
+    pub counts: String,
+    pub accounting: Accounting,
+    pub scope: FailOn,
+    pub in_scope: usize,
+    pub failures: usize,
+}
+
+impl Footer {
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let Footer { counts, accounting: a, scope, in_scope, failures } = self;
+        let (read, used, unused, rejected) = (a.read, a.used, a.unused, a.rejected);
+        let scope = scope.word(lang);
+        vec![
+            tr!(lang, "汇总：{counts}", "Summary: {counts}"),
+            tr!(
+                lang,
+                "数据行：读取 {read} · 本规划使用 {used} · 未使用 {unused} · 拒绝 {rejected}",
+                "Data rows: {read} read · {used} used by this plan · {unused} not used · {rejected} rejected"
+            ),
+            tr!(
+                lang,
+                "检查范围（--fail-on {scope}）：{in_scope} 个目标，其中 {failures} 个不通过",
+                "Scope (--fail-on {scope}): {in_scope} targets, {failures} failing"
+            ),
+        ]
+    }
+}
+
+/// Notes under a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note {
+    /// The plan marks no 约束性/预期性, so `--fail-on binding` covers nothing.
+    BindingCoversNothing,
+}
+
+impl Say for Note {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Note::BindingCoversNothing => tr!(
+                lang,
+                "注意：本规划未标注约束性/预期性，--fail-on binding 不覆盖任何目标",
+                "Note: this plan marks no target binding or expected; --fail-on binding covers nothing"
+            ),
+        }
+    }
+}
+
+/// The 达标率 under both conventions, with their counts, on one line.
+pub struct RatesLine(pub crate::eval::Rates);
+
+impl Say for RatesLine {
+    fn say(&self, lang: Lang) -> String {
+        let r = &self.0;
+        let (county, national) =
+            (crate::render::percent_text(r.over_assessable()), crate::render::percent_text(r.over_with_data()));
+        let (reached, assessable, with_data) = (r.reached, r.assessable, r.with_data);
+        tr!(
+            lang,
+            "达标率（含无数据，县级口径）：{county} ({reached}/{assessable}) · 达标率（有数据指标，国家口径）：{national} ({reached}/{with_data})",
+            "Reached, no data counted (county practice): {county} ({reached}/{assessable}) · reached, targets with data (national practice): {national} ({reached}/{with_data})"
+        )
+    }
+}
+
+/// A value in a year, as a chart's point is labelled: `2020年 11.30` / `11.30 (2020)`.
+pub struct YearValue {
+    pub year: i32,
+    pub value: rust_decimal::Decimal,
+}
+
+impl Say for YearValue {
+    fn say(&self, lang: Lang) -> String {
+        let YearValue { year, value } = self;
+        tr!(lang, "{year}年 {value}", "{value} ({year})")
+    }
+}
