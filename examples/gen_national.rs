@@ -194,7 +194,7 @@ fn main() -> ExitCode {
     let mut diags = Diagnostics::new();
     let catalog = load_catalog(&PlanSource::Embedded, &mut diags);
     if diags.has_errors() {
-        eprintln!("gen_national: the embedded plans do not load:\n{}", diags.render());
+        eprintln!("gen_national: the embedded plans do not load:\n{}", diags.render(plancheck::words::Lang::En));
         return ExitCode::from(2);
     }
     let mut ids: Vec<IndicatorId> = Vec::new();

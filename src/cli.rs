@@ -10,6 +10,9 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "plancheck", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// Language of every output and message: zh (中文, the default) or en (English); also PLANCHECK_LANG.
+    #[arg(long, value_enum, global = true, env = "PLANCHECK_LANG", default_value_t = Lang::Zh)]
+    pub lang: Lang,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -68,9 +71,6 @@ pub struct CommonArgs {
     /// 基本实现 margin: a threshold missed by at most this percent of the target.
     #[arg(long, value_name = "PCT", default_value = "1")]
     pub near: String,
-    /// Language of the output.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
     /// Rows naming an unknown indicator are reported as unused instead of as errors.
     #[arg(long)]
     pub allow_unknown: bool,
@@ -142,9 +142,6 @@ pub struct ExplainArgs {
     pub plan: String,
     /// An indicator id, its Chinese name or an alias, or a target id.
     pub indicator: String,
-    /// Language of the output.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
     #[command(flatten)]
     pub source: PlanSourceArgs,
 }

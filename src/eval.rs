@@ -264,11 +264,11 @@ pub fn prepare<'a>(
     options: &EvalOptions,
 ) -> Result<(Report<'a>, Vec<usize>), UnknownRegion> {
     let regions: Vec<usize> = match &options.region {
-        Some(name) if data.has_region_column => match data.region_index(name) {
+        Some(name) if data.has_region_column() => match data.region_index(name) {
             Some(i) => vec![i],
-            None => return Err(UnknownRegion { region: name.clone(), known: data.regions.clone() }),
+            None => return Err(UnknownRegion { region: name.clone(), known: data.regions().to_vec() }),
         },
-        _ => (0..data.regions.len()).collect(),
+        _ => (0..data.regions().len()).collect(),
     };
     let in_scope = plan.targets.iter().filter(|t| in_scope(t, options.fail_on)).count();
     let report = Report {
@@ -306,7 +306,7 @@ pub fn evaluate_region<'a>(
 ) -> RegionReport<'a> {
     let year = o.stage.year(plan.meta.period).or(o.year).or_else(|| data.latest_year(region));
     let years = if o.history { data.years(region) } else { Vec::new() };
-    let name = match data.regions.get(region) {
+    let name = match data.regions().get(region) {
         Some(r) if !r.is_empty() => r.clone(),
         _ => plan.meta.region.clone(),
     };

@@ -15,12 +15,29 @@ enum Expect {
 }
 use Expect::{Read, Refused};
 
-/// Runs `check` on a file of tests/bad-input/ and snapshots what a user sees.
+/// Runs `check` on a file of tests/bad-input/ and snapshots what a user sees, in Chinese (the default) and in
+/// English: the same exit code, the same places and codes, the words of each language.
 fn snapshot(file: &str, extra: &[&str], expect: Expect) {
     let data = format!("tests/bad-input/{file}");
     let mut args = vec!["check", "--plan", "jiangjin-women", "--data", &data];
     args.extend_from_slice(extra);
-    let Run { code, stdout, stderr } = plancheck(&args);
+    let zh = run(file, &args, expect, "数据行");
+    args.extend_from_slice(&["--lang", "en"]);
+    let en = run(file, &args, expect, "Data rows");
+    assert_eq!(zh.0, en.0, "{file}: the exit code does not depend on the language");
+    let shown = format!("{}\n=== --lang en ===\n{}", zh.1, en.1);
+    let name = match extra {
+        [] => file.to_string(),
+        _ => format!("{file}{}", extra.join("")),
+    };
+    insta::with_settings!({ prepend_module_to_snapshot => true, omit_expression => true }, {
+        insta::assert_snapshot!(name, shown);
+    });
+}
+
+/// One run: its exit code, and what it shows (the command, the exit code, the accounting line, stderr).
+fn run(file: &str, args: &[&str], expect: Expect, accounting: &str) -> (i32, String) {
+    let Run { code, stdout, stderr } = plancheck(args);
     assert!(!stderr.contains("panicked"), "{file} made plancheck panic:\n{stderr}");
     match expect {
         Refused => {
@@ -29,15 +46,8 @@ fn snapshot(file: &str, extra: &[&str], expect: Expect) {
         }
         Read => assert!(code == 0 || code == 1, "{file} must be read (exit {code}):\n{stderr}"),
     }
-    let accounting = stdout.lines().find(|l| l.starts_with("数据行")).unwrap_or("(no report)");
-    let shown = format!("$ plancheck {}\nexit code: {code}\n{accounting}\n--- stderr ---\n{stderr}", args.join(" "));
-    let name = match extra {
-        [] => file.to_string(),
-        _ => format!("{file}{}", extra.join("")),
-    };
-    insta::with_settings!({ prepend_module_to_snapshot => true, omit_expression => true }, {
-        insta::assert_snapshot!(name, shown);
-    });
+    let accounting = stdout.lines().find(|l| l.starts_with(accounting)).unwrap_or("(no report)");
+    (code, format!("$ plancheck {}\nexit code: {code}\n{accounting}\n--- stderr ---\n{stderr}", args.join(" ")))
 }
 
 macro_rules! bad_input {

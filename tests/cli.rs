@@ -95,6 +95,11 @@ fn a_missing_data_file_exits_2_naming_it() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
+        "错误[unreadable-file]: 无法读取数据文件 tests/fixtures/no-such-file.csv：文件或文件夹不存在\n\n错误：共 1 个错误\n"
+    );
+    let run = check("tests/fixtures/no-such-file.csv", &["--lang", "en"]);
+    assert_eq!(
+        run.stderr,
         "error[unreadable-file]: cannot read data file tests/fixtures/no-such-file.csv: No such file or directory (os error 2)\n\nerror: 1 error found\n"
     );
 }
@@ -112,7 +117,14 @@ fn an_unknown_plan_is_a_usage_error() {
     let run = plancheck(&["check", "--plan", "jiangjin-woman", "--data", FIXTURE]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.starts_with("error: no plan \"jiangjin-woman\" (did you mean jiangjin-women?)"),
+        run.stderr
+            .starts_with("错误[unknown-plan]: 没有规划 \"jiangjin-woman\"（是否指 jiangjin-women？）；已知的规划："),
+        "{}",
+        run.stderr
+    );
+    let run = plancheck(&["check", "--plan", "jiangjin-woman", "--data", FIXTURE, "--lang", "en"]);
+    assert!(
+        run.stderr.starts_with("error[unknown-plan]: no plan \"jiangjin-woman\" (did you mean jiangjin-women?)"),
         "{}",
         run.stderr
     );
@@ -142,7 +154,7 @@ fn regions_are_evaluated_on_their_own() {
     assert_eq!(unknown.code, 2);
     assert_eq!(
         unknown.stderr,
-        "error: region \"丙县\" is not in tests/fixtures/two-regions.csv; its regions: 甲县, 乙县\n"
+        "错误[unknown-region]: tests/fixtures/two-regions.csv 中没有地区 \"丙县\"；其中的地区：甲县、乙县\n\n错误：共 1 个错误\n"
     );
 }
 
@@ -174,7 +186,9 @@ fn explain_shows_the_text_the_place_and_the_rule() {
 fn lint_passes_on_the_embedded_plans() {
     let run = plancheck(&["lint"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.ends_with("plans checked, no errors\n"), "{}", run.stdout);
+    assert_eq!(run.stdout, "已检查 10 个规划，没有错误\n");
+    let run = plancheck(&["lint", "--lang", "en"]);
+    assert_eq!(run.stdout, "10 plans checked, no errors\n");
 }
 
 #[test]

@@ -165,7 +165,10 @@ fn an_xlsx_workbook_gives_the_results_of_the_csv() {
     write_workbook(&dir.path().join("data.xlsx"), |_| {});
     let run = plancheck(dir.path(), &["check", "--plan", "jiangjin-women", "--data", "data.xlsx", "--year", "2025"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(run.stderr, "", "the merged note and the empty cells to the right are no problem");
+    assert_eq!(
+        run.stderr, "警告[ignored-columns]: 以下各列不作为数值读取：note\n  ┌─ data.xlsx!Sheet1!D1: 不读取\n\n",
+        "the note column is named once; the merged note and the empty cells to the right are no problem"
+    );
     assert!(run.stdout.contains("数据行：读取 30 · 本规划使用 30 · 未使用 0 · 拒绝 0"), "{}", run.stdout);
     let xlsx = without_trailing_zeros(&results(dir.path(), "data.xlsx", &[]));
     let csv = without_trailing_zeros(&expected());
@@ -176,7 +179,19 @@ fn an_xlsx_workbook_gives_the_results_of_the_csv() {
 fn sheet_picks_a_second_sheet_and_its_title_row_is_skipped_with_a_warning() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     write_workbook(&dir.path().join("data.xlsx"), |_| {});
-    let args = ["check", "--plan", "jiangjin-women", "--data", "data.xlsx", "--sheet", "第二版", "--format", "json"];
+    let args = [
+        "check",
+        "--plan",
+        "jiangjin-women",
+        "--data",
+        "data.xlsx",
+        "--sheet",
+        "第二版",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ];
     let run = plancheck(dir.path(), &args);
     assert_eq!(
         run.stderr,
@@ -202,6 +217,12 @@ fn an_unknown_sheet_is_an_error_naming_the_sheets() {
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr,
+        "错误[unknown-sheet]: 工作簿 data.xlsx 中没有工作表 \"Sheet3\"；现有工作表：Sheet1、第二版\n\n错误：共 1 个错误\n"
+    );
+    let args = ["check", "--plan", "jiangjin-women", "--data", "data.xlsx", "--sheet", "Sheet3", "--lang", "en"];
+    let run = plancheck(dir.path(), &args);
+    assert_eq!(
+        run.stderr,
         "error[unknown-sheet]: workbook data.xlsx has no sheet \"Sheet3\"; its sheets: Sheet1, 第二版\n\nerror: 1 error found\n"
     );
 }
@@ -215,12 +236,13 @@ fn an_error_in_a_workbook_names_file_sheet_and_cell() {
         sheet.write_string(6, 2, "50岁").expect("write");
         sheet.write_string(11, 0, "婚前医学检察率").expect("write");
     });
-    let run = plancheck(dir.path(), &["check", "--plan", "jiangjin-women", "--data", "data.xlsx"]);
+    let run = plancheck(dir.path(), &["check", "--plan", "jiangjin-women", "--data", "data.xlsx", "--lang", "en"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
         "error[bad-unit]: \"50岁\" is not in the indicator's unit (%)\n  ┌─ data.xlsx!Sheet1!C7\n\n\
          error[unknown-indicator]: 婚前医学检察率 is not a known indicator\n  ┌─ data.xlsx!Sheet1!A12: did you mean 婚前医学检查率?\n\n\
+         warning[ignored-columns]: these columns are not read as values: note\n  ┌─ data.xlsx!Sheet1!D1: not read\n\n\
          error: 2 errors found\n"
     );
 }
@@ -231,7 +253,7 @@ fn a_workbook_that_is_no_workbook_is_an_error() {
     std::fs::write(dir.path().join("data.xlsx"), fixture_text()).expect("write");
     let run = plancheck(dir.path(), &["check", "--plan", "jiangjin-women", "--data", "data.xlsx"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.starts_with("error[unreadable-file]: cannot read workbook data.xlsx: "), "{}", run.stderr);
+    assert!(run.stderr.starts_with("错误[unreadable-file]: 无法读取工作簿 data.xlsx："), "{}", run.stderr);
 }
 
 #[test]
@@ -244,7 +266,7 @@ fn an_empty_sheet_has_no_header() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error[empty-file]: data.xlsx!空表 has no header row (expected indicator,year,value)\n  ┌─ data.xlsx!空表!A1\n\n\
-         error: 1 error found\n"
+        "错误[empty-file]: data.xlsx!空表 没有表头行（应为 indicator,year,value）\n  ┌─ data.xlsx!空表!A1\n\n\
+         错误：共 1 个错误\n"
     );
 }

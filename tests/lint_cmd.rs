@@ -21,13 +21,15 @@ fn lint_reports_a_broken_plan(name: &str) {
     let Run { code, stdout, stderr } = plancheck(&["lint", &path]);
     assert_eq!(code, 2, "{stdout}{stderr}");
     assert!(stderr.contains(&format!("tests/lint/{name}.toml:")), "the message names the file:line:col\n{stderr}");
-    insta::assert_snapshot!(format!("lint-{name}"), stderr);
+    let en = plancheck(&["lint", &path, "--lang", "en"]);
+    assert_eq!(en.code, 2);
+    insta::assert_snapshot!(format!("lint-{name}"), format!("{stderr}=== --lang en ===\n{}", en.stderr));
 }
 
 #[test]
 fn lint_passes_a_good_plan() {
     let Run { code, stdout, stderr } = plancheck(&["lint", "tests/lint/good.toml"]);
-    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "1 plans checked, no errors\n", ""));
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "已检查 1 个规划，没有错误\n", ""));
 }
 
 #[test]

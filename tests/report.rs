@@ -37,7 +37,7 @@ fn every_page_has_its_charts_verdicts_and_escaped_text_and_stays_under_out() {
     let out = root.path().join("out");
     let (code, stdout, stderr) = report(&out, &[]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("4 pages and an index written to "), "{stdout}");
+    assert!(stdout.starts_with("已写入 4 个页面和索引："), "{stdout}");
     // Nothing outside --out: the temporary root holds only the out folder, and out holds only files.
     let top: Vec<_> =
         std::fs::read_dir(root.path()).expect("listable").filter_map(|e| e.ok()).map(|e| e.file_name()).collect();

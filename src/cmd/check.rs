@@ -1,16 +1,16 @@
 //! `plancheck check`: load the plan and the data, evaluate, render in the chosen format, exit 0/1/2.
 
-use super::{load_for_plan, print_warnings, usage, Error};
+use super::{load_for_plan, print_warnings, usage, Context, Error};
 use crate::cli::{CheckArgs, Format};
 use crate::dataset;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, Message};
 use crate::eval::{prepare, EvalOptions};
 use crate::exit::ExitStatus;
 use crate::render::stream::{run as stream, Job};
 use crate::render::{csv::Csv, json::Json, junit::Junit, markdown::Markdown, table::Table};
 use std::io::Write;
 
-pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
+pub fn run(args: CheckArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     let options = EvalOptions {
         stage: crate::eval::Stage::Annual,
         history: false,
@@ -21,21 +21,20 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         tolerance: args.common.tolerance()?,
         near: args.common.near()?,
     };
-    let (catalog, plan_id) = load_for_plan(&args.plan, &args.source)?;
-    let plan = catalog.plan(&plan_id).ok_or_else(|| usage(format!("no plan {plan_id}")))?;
+    let (catalog, index) = load_for_plan(&args.plan, &args.source)?;
+    let plan = &catalog.plans[index];
     let mut diags = Diagnostics::new();
     let load_options = args.common.load_options();
     let data = dataset::load(&args.data, &catalog.registry, &load_options, &mut diags);
     if diags.has_errors() {
         return Err(Error::Invalid(diags));
     }
-    print_warnings(&diags, err)?;
+    print_warnings(&diags, cx, err)?;
     let data_file = args.data.display().to_string();
-    let (head, regions) = prepare(plan, &data, &data_file, &options).map_err(|e| {
-        usage(format!("region {:?} is not in {data_file}; its regions: {}", e.region, e.known.join(", ")))
-    })?;
+    let (head, regions) = prepare(plan, &data, &data_file, &options)
+        .map_err(|e| usage(Message::UnknownRegion { region: e.region, file: data_file.clone(), known: e.known }))?;
     let job = Job { plan, registry: &catalog.registry, data: &data, regions: &regions, options: &options };
-    let lang = args.common.lang;
+    let lang = cx.lang;
     let tally = match args.format {
         Format::Table => stream(&mut Table { lang }, &head, &job, out)?,
         Format::Json => stream(&mut Json::new(lang, regions.len()), &head, &job, out)?,

@@ -1,13 +1,13 @@
 //! `plancheck lint [FILE|DIR]...`: loads plan files with every check, reports all problems, exits 2 on any error.
 
-use super::Error;
+use super::{Context, Error};
 use crate::cli::LintArgs;
 use crate::diag::Diagnostics;
 use crate::exit::ExitStatus;
 use crate::plan::{load_catalog, validate::validate, PlanSource};
 use std::io::Write;
 
-pub fn run(args: LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
+pub fn run(args: LintArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     let mut sources = Vec::new();
     let mut files = Vec::new();
     for path in &args.paths {
@@ -39,11 +39,11 @@ pub fn run(args: LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
         }
     }
     if !diags.items().is_empty() {
-        err.write_all(diags.render().as_bytes())?;
+        err.write_all(diags.render(cx.lang).as_bytes())?;
     }
     if diags.has_errors() {
         return Ok(ExitStatus::Error);
     }
-    writeln!(out, "{count} plans checked, no errors")?;
+    writeln!(out, "{}", crate::words::Say::say(&crate::words::outputs::Linted { plans: count }, cx.lang))?;
     Ok(ExitStatus::Pass)
 }

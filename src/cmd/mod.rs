@@ -1,5 +1,6 @@
-//! One file per subcommand, each with the same entry point `run(args, out, err) -> Result<ExitStatus, Error>`.
-//! Commands resolve options, call the library and write what the renderers give them; no business logic here.
+//! One file per subcommand, each with the same entry point `run(args, cx, out, err) -> Result<ExitStatus,
+//! Error>`. Commands resolve options, call the library and write what the renderers give them; no business
+//! logic here. Every problem is a located diagnostic, said in the output's language.
 
 pub mod check;
 pub mod explain;
@@ -9,59 +10,95 @@ pub mod report;
 pub mod template;
 
 use crate::cli::{Cli, Command, PlanSourceArgs};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics, Message};
 use crate::exit::ExitStatus;
-use crate::plan::{load_catalog, Catalog, PlanSource};
+use crate::plan::{load_catalog, validate::validate, Catalog, Plan, PlanSource};
+use crate::words::Lang;
 use std::io::Write;
 use std::path::PathBuf;
+
+/// What every command knows besides its own arguments.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    pub lang: Lang,
+}
 
 /// Why a command could not do its work (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Invalid plan or data files: the diagnostics say where.
+    /// Invalid arguments, plan or data files: the diagnostics say what and where.
     #[error("invalid input")]
     Invalid(Diagnostics),
-    /// A bad argument.
-    #[error("{0}")]
-    Usage(String),
     /// Writing the output failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 
+/// A problem with the command line, as an error.
+pub fn usage(message: Message) -> Error {
+    let mut diags = Diagnostics::new();
+    diags.push(Diagnostic::error(message));
+    Error::Invalid(diags)
+}
+
 /// Runs a parsed command line, writing to `out` and `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
+    let cx = Context { lang: cli.lang };
     let result = match cli.command {
-        Command::Check(args) => check::run(args, out, err),
-        Command::Plans(args) => plans::run(args, out),
-        Command::Explain(args) => explain::run(args, out),
-        Command::Lint(args) => lint::run(args, out, err),
-        Command::Template(args) => template::run(args, out),
-        Command::Report(args) => report::run(args, out, err),
+        Command::Check(args) => check::run(args, &cx, out, err),
+        Command::Plans(args) => plans::run(args, &cx, out),
+        Command::Explain(args) => explain::run(args, &cx, out),
+        Command::Lint(args) => lint::run(args, &cx, out, err),
+        Command::Template(args) => template::run(args, &cx, out),
+        Command::Report(args) => report::run(args, &cx, out, err),
     };
     match result {
         Ok(status) => status,
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitStatus::Pass,
         Err(Error::Invalid(diags)) => {
-            let _ = err.write_all(diags.render().as_bytes());
+            let _ = err.write_all(diags.render(cx.lang).as_bytes());
             ExitStatus::Error
         }
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+        Err(Error::Io(e)) => {
+            let mut diags = Diagnostics::new();
+            let fault = crate::diag::IoFault::from(&e);
+            diags.push(Diagnostic::error(Message::OutputFailed { fault }));
+            let _ = err.write_all(diags.render(cx.lang).as_bytes());
             ExitStatus::Error
         }
     }
 }
 
-/// Loads the catalog a `--plan ID|FILE` and `--plans-dir` ask for; returns it with the plan's id.
-pub fn load_for_plan(plan: &str, source: &PlanSourceArgs) -> Result<(Catalog, String), Error> {
-    let (catalog, mut ids) = load_for_plans(&[plan.to_string()], source)?;
-    Ok((catalog, ids.pop().unwrap_or_default()))
+/// The catalog a command works with, and the plans it names, in order.
+pub struct Loaded {
+    pub catalog: Catalog,
+    indices: Vec<usize>,
+}
+
+impl Loaded {
+    /// The plans named, in order.
+    pub fn plans(&self) -> impl Iterator<Item = &Plan> {
+        self.indices.iter().filter_map(|&i| self.catalog.plans.get(i))
+    }
+
+    /// The first plan named (commands that take one `--plan` name exactly one).
+    pub fn plan(&self) -> Option<&Plan> {
+        self.plans().next()
+    }
+}
+
+/// Loads the catalog one `--plan ID|FILE` and `--plans-dir` ask for.
+pub fn load_for_plan(plan: &str, source: &PlanSourceArgs) -> Result<(Catalog, usize), Error> {
+    let Loaded { catalog, indices } = load_for_plans(&[plan.to_string()], source)?;
+    match indices.first() {
+        Some(&i) => Ok((catalog, i)),
+        None => Err(unknown_plan(plan, &catalog)),
+    }
 }
 
 /// Loads one catalog for several `--plan ID|FILE`, so that every plan and the data read with them share one
-/// indicator registry; returns it with the plans' ids, in order.
-pub fn load_for_plans(plans: &[String], source: &PlanSourceArgs) -> Result<(Catalog, Vec<String>), Error> {
+/// indicator registry. The plans named go through the same checks as `lint`: a plan lint rejects is refused.
+pub fn load_for_plans(plans: &[String], source: &PlanSourceArgs) -> Result<Loaded, Error> {
     let is_file =
         |plan: &str| plan.ends_with(".toml") || plan.contains(std::path::MAIN_SEPARATOR) || plan.contains('/');
     let files: Vec<PathBuf> = plans.iter().filter(|p| is_file(p)).map(PathBuf::from).collect();
@@ -83,17 +120,27 @@ pub fn load_for_plans(plans: &[String], source: &PlanSourceArgs) -> Result<(Cata
     if diags.has_errors() {
         return Err(Error::Invalid(diags));
     }
-    let mut ids = Vec::new();
+    let mut indices = Vec::new();
     for plan in plans {
-        let id = if is_file(plan) {
+        let found = if is_file(plan) {
             let path = PathBuf::from(plan).display().to_string();
-            catalog.plans.iter().find(|p| p.file == path).map(|p| p.meta.id.clone())
+            catalog.plans.iter().position(|p| p.file == path)
         } else {
-            catalog.plan(plan).map(|p| p.meta.id.clone())
+            catalog.plans.iter().position(|p| p.meta.id == *plan)
         };
-        ids.push(id.ok_or_else(|| unknown_plan(plan, &catalog))?);
+        indices.push(found.ok_or_else(|| unknown_plan(plan, &catalog))?);
     }
-    Ok((catalog, ids))
+    // What lint would refuse is refused here too; lint's warnings are lint's to show.
+    let mut checks = Diagnostics::new();
+    for &i in &indices {
+        if let Some(plan) = catalog.plans.get(i) {
+            validate(plan, &catalog.registry, &mut checks);
+        }
+    }
+    if checks.has_errors() {
+        return Err(Error::Invalid(checks));
+    }
+    Ok(Loaded { catalog, indices })
 }
 
 /// Loads the catalog for commands that take no `--plan`.
@@ -110,25 +157,18 @@ pub fn load_all(source: &PlanSourceArgs) -> Result<Catalog, Error> {
     Ok(catalog)
 }
 
-fn unknown_plan(name: &str, catalog: &Catalog) -> Error {
-    let ids: Vec<&str> = catalog.plans.iter().map(|p| p.meta.id.as_str()).collect();
-    let best = ids.iter().max_by(|a, b| strsim::jaro_winkler(a, name).total_cmp(&strsim::jaro_winkler(b, name)));
-    let hint = match best {
-        Some(b) if strsim::jaro_winkler(b, name) > 0.8 => format!(" (did you mean {b}?)"),
-        _ => String::new(),
-    };
-    Error::Usage(format!("no plan {name:?}{hint}; known plans: {}", ids.join(", ")))
-}
-
-/// A usage problem as a diagnostic-free error.
-pub fn usage(message: impl Into<String>) -> Error {
-    Error::Usage(message.into())
+/// No plan by that id: the closest one, and all of them.
+pub fn unknown_plan(name: &str, catalog: &Catalog) -> Error {
+    let known: Vec<String> = catalog.plans.iter().map(|p| p.meta.id.clone()).collect();
+    let score = |id: &String| strsim::jaro_winkler(id, name);
+    let suggestion = known.iter().filter(|id| score(id) > 0.8).max_by(|a, b| score(a).total_cmp(&score(b))).cloned();
+    usage(Message::UnknownPlan { name: name.to_string(), suggestion, known })
 }
 
 /// Writes warnings (never errors) to `err`.
-pub fn print_warnings(diags: &Diagnostics, err: &mut dyn Write) -> Result<(), Error> {
+pub fn print_warnings(diags: &Diagnostics, cx: &Context, err: &mut dyn Write) -> Result<(), Error> {
     if !diags.items().is_empty() && !diags.has_errors() {
-        err.write_all(diags.render().as_bytes())?;
+        err.write_all(diags.render(cx.lang).as_bytes())?;
     }
     Ok(())
 }
@@ -151,9 +191,9 @@ impl crate::cli::CommonArgs {
 }
 
 /// A percentage flag as an exact decimal.
-fn percent(flag: &str, text: &str) -> Result<rust_decimal::Decimal, Error> {
+fn percent(flag: &'static str, text: &str) -> Result<rust_decimal::Decimal, Error> {
     match text.trim().trim_end_matches('%').parse::<rust_decimal::Decimal>() {
         Ok(x) if !x.is_sign_negative() => Ok(x),
-        _ => Err(usage(format!("{flag} takes a non-negative percentage, not {text:?}"))),
+        _ => Err(usage(Message::BadPercent { flag, text: text.to_string() })),
     }
 }

@@ -1,31 +1,36 @@
 //! `plancheck plans [list | show ID]`: what plans there are, and what one of them holds.
 
-use super::{load_all, usage, Error};
+use super::{load_all, unknown_plan, Context, Error};
 use crate::cli::{PlansAction, PlansArgs};
 use crate::exit::ExitStatus;
 use crate::plan::{Attribute, Plan};
+use crate::render::headers;
 use crate::rule::Kind;
+use crate::words::{outputs::PlanHeading, Label, Lang, Say, Word};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use std::collections::BTreeMap;
 use std::io::Write;
 
-pub fn run(args: PlansArgs, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+pub fn run(args: PlansArgs, cx: &Context, out: &mut dyn Write) -> Result<ExitStatus, Error> {
     let catalog = load_all(&args.source)?;
     match args.action.unwrap_or(PlansAction::List) {
-        PlansAction::List => out.write_all(list(&catalog.plans).as_bytes())?,
+        PlansAction::List => out.write_all(list(&catalog.plans, cx.lang).as_bytes())?,
         PlansAction::Show { id } => {
-            let plan = catalog.plan(&id).ok_or_else(|| usage(format!("no plan {id:?}")))?;
-            out.write_all(show(plan, &catalog.registry).as_bytes())?;
+            let plan = catalog.plan(&id).ok_or_else(|| unknown_plan(&id, &catalog))?;
+            out.write_all(show(plan, &catalog.registry, cx.lang).as_bytes())?;
         }
     }
     Ok(ExitStatus::Pass)
 }
 
+const LIST_COLUMNS: [Label; 6] =
+    [Label::Id, Label::Region, Label::Period, Label::Targets, Label::ByAttribute, Label::ByKind];
+
 /// One row per plan with its counts of targets by kind and by attribute.
-pub fn list(plans: &[Plan]) -> String {
+pub fn list(plans: &[Plan], lang: Lang) -> String {
     let mut table = Table::new();
     table.load_preset(UTF8_FULL_CONDENSED);
-    table.set_header(["id", "region", "period", "targets", "by attribute", "by kind"]);
+    table.set_header(headers(&LIST_COLUMNS, lang));
     for p in plans {
         let mut kinds: BTreeMap<Kind, usize> = BTreeMap::new();
         let mut attributes: BTreeMap<Attribute, usize> = BTreeMap::new();
@@ -34,7 +39,7 @@ pub fn list(plans: &[Plan]) -> String {
             *attributes.entry(t.attribute).or_default() += 1;
         }
         let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{} {n}", k.as_str())).collect();
-        let attributes: Vec<String> = attributes.iter().map(|(a, n)| format!("{} {n}", a.as_str())).collect();
+        let attributes: Vec<String> = attributes.iter().map(|(a, n)| format!("{} {n}", a.word(lang))).collect();
         table.add_row(vec![
             p.meta.id.clone(),
             p.meta.region.clone(),
@@ -47,23 +52,22 @@ pub fn list(plans: &[Plan]) -> String {
     format!("{table}\n")
 }
 
-fn show(p: &Plan, registry: &crate::indicator::Registry) -> String {
-    let m = &p.meta;
-    let mut out = format!("{} ({})\n", m.title, m.id);
-    out.push_str(&format!("issued by {}", m.authority));
-    if let Some(date) = &m.issued {
-        out.push_str(&format!(" on {date}"));
-    }
-    if let Some(n) = &m.document_number {
-        out.push_str(&format!(", {n}"));
-    }
-    out.push_str(&format!(
-        "\nregion {} · period {}–{} · baseline {} · target year {} · source {}\n\n",
-        m.region, m.period.0, m.period.1, m.baseline_year, m.target_year, m.source
-    ));
+const SHOW_COLUMNS: [Label; 8] = [
+    Label::Id,
+    Label::Domain,
+    Label::Where,
+    Label::Indicator,
+    Label::Text,
+    Label::Kind,
+    Label::Attribute,
+    Label::Deadline,
+];
+
+fn show(p: &Plan, registry: &crate::indicator::Registry, lang: Lang) -> String {
+    let mut out = PlanHeading(&p.meta).say(lang);
     let mut table = Table::new();
     table.load_preset(UTF8_FULL_CONDENSED);
-    table.set_header(["id", "domain", "where", "indicator", "text", "kind", "attribute", "deadline"]);
+    table.set_header(headers(&SHOW_COLUMNS, lang));
     for t in &p.targets {
         let domain = p.domains.get(t.domain).map_or("", |d| d.name.as_str());
         let indicator = t.indicator.map_or_else(|| "—".to_string(), |id| registry.get(id).id.clone());
@@ -74,7 +78,7 @@ fn show(p: &Plan, registry: &crate::indicator::Registry) -> String {
             indicator,
             t.text.clone(),
             t.rule.kind().as_str().to_string(),
-            t.attribute.as_str().to_string(),
+            t.attribute.word(lang).to_string(),
             t.deadline.to_string(),
         ]);
     }

@@ -1,17 +1,17 @@
 //! `plancheck report`: every plan × every region of every data file → a page per format, and an index. Files are
 //! named by safe slugs and written only inside `--out`.
 
-use super::{load_for_plans, print_warnings, usage, Error};
+use super::{load_for_plans, print_warnings, usage, Context, Error};
 use crate::cli::ReportArgs;
 use crate::dataset;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, IoFault, Message};
 use crate::eval::{prepare, EvalOptions};
 use crate::exit::ExitStatus;
 use crate::render::pages::Pages;
 use crate::render::stream::{regions as stream_regions, Job};
 use std::io::{IsTerminal, Write};
 
-pub fn run(args: ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
+pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     let options = EvalOptions {
         stage: args.stage,
         history: true,
@@ -23,7 +23,8 @@ pub fn run(args: ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         near: args.common.near()?,
     };
     // One catalog for every plan: the data are read once per file against the one registry they all share.
-    let (catalog, ids) = load_for_plans(&args.plan, &args.source)?;
+    let loaded = load_for_plans(&args.plan, &args.source)?;
+    let catalog = &loaded.catalog;
     let mut datasets = Vec::new();
     for data_path in &args.data {
         let mut diags = Diagnostics::new();
@@ -31,22 +32,22 @@ pub fn run(args: ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         if diags.has_errors() {
             return Err(Error::Invalid(diags));
         }
-        print_warnings(&diags, err)?;
+        print_warnings(&diags, cx, err)?;
         datasets.push((data_path.display().to_string(), data));
     }
-    std::fs::create_dir_all(&args.out)
-        .map_err(|e| usage(format!("cannot create the folder {}: {e}", args.out.display())))?;
-    let mut pages = Pages::new(args.common.lang, args.format.clone(), args.out.clone());
-    let total: usize = datasets.iter().map(|(_, d)| d.regions.len()).sum::<usize>() * ids.len();
+    std::fs::create_dir_all(&args.out).map_err(|e| {
+        usage(Message::CannotCreateFolder { path: args.out.display().to_string(), fault: IoFault::from(&e) })
+    })?;
+    let mut pages = Pages::new(cx.lang, args.format.clone(), args.out.clone());
+    let total: usize = datasets.iter().map(|(_, d)| d.regions().len()).sum::<usize>() * loaded.plans().count();
     if total > 8 && std::io::stderr().is_terminal() {
         pages.progress = indicatif::ProgressBar::new(total as u64);
     }
     let mut failed = false;
     for (file, data) in &datasets {
-        for id in &ids {
-            let plan = catalog.plan(id).ok_or_else(|| usage(format!("no plan {id}")))?;
+        for plan in loaded.plans() {
             let (head, regions) = prepare(plan, data, file, &options)
-                .map_err(|e| usage(format!("region {:?} is not in the data", e.region)))?;
+                .map_err(|e| usage(Message::UnknownRegion { region: e.region, file: file.clone(), known: e.known }))?;
             let job = Job { plan, registry: &catalog.registry, data, regions: &regions, options: &options };
             let tally = stream_regions(&mut pages, &head, &job, out).map_err(write_error)?;
             failed |= tally.failed();
@@ -54,11 +55,13 @@ pub fn run(args: ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     }
     pages.progress.finish_and_clear();
     pages.write_indexes(args.stage).map_err(write_error)?;
-    writeln!(out, "{} pages and an index written to {}", pages.entries().len(), args.out.display())?;
+    let written = crate::words::outputs::Written { pages: pages.entries().len(), dir: args.out.display().to_string() };
+    writeln!(out, "{}", crate::words::Say::say(&written, cx.lang))?;
     Ok(if failed { ExitStatus::Fail } else { ExitStatus::Pass })
 }
 
 /// A page that could not be written: the error names the file.
 fn write_error(e: std::io::Error) -> Error {
-    usage(format!("cannot write {e}"))
+    let fault = IoFault::from(&e);
+    usage(Message::CannotWrite { path: e.to_string(), fault })
 }

@@ -1,14 +1,15 @@
 //! `plancheck template --plan ID [--years 2020-2025]`: the CSV an analyst fills in, one row per indicator and
 //! year, in the long form `check` reads back as it is.
 
-use super::{load_for_plan, usage, Error};
+use super::{load_for_plan, usage, Context, Error};
 use crate::cli::TemplateArgs;
+use crate::diag::Message;
 use crate::exit::ExitStatus;
 use std::io::Write;
 
-pub fn run(args: TemplateArgs, out: &mut dyn Write) -> Result<ExitStatus, Error> {
-    let (catalog, id) = load_for_plan(&args.plan, &args.source)?;
-    let plan = catalog.plan(&id).ok_or_else(|| usage(format!("no plan {id}")))?;
+pub fn run(args: TemplateArgs, _cx: &Context, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+    let (catalog, index) = load_for_plan(&args.plan, &args.source)?;
+    let plan = &catalog.plans[index];
     let (from, to) = match &args.years {
         Some(text) => years(text)?,
         None => (plan.meta.baseline_year, plan.meta.target_year),
@@ -32,7 +33,7 @@ pub fn run(args: TemplateArgs, out: &mut dyn Write) -> Result<ExitStatus, Error>
 
 /// `2020-2025` → (2020, 2025).
 fn years(text: &str) -> Result<(i32, i32), Error> {
-    let bad = || usage(format!("--years takes FROM-TO within 1949–2100, e.g. 2020-2025, not {text:?}"));
+    let bad = || usage(Message::BadYears { text: text.to_string() });
     let (a, b) = text.split_once('-').ok_or_else(bad)?;
     let (a, b) = (a.trim().parse::<i32>().map_err(|_| bad())?, b.trim().parse::<i32>().map_err(|_| bad())?);
     if a > b || a < 1949 || b > 2100 {

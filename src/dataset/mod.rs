@@ -1,7 +1,10 @@
 //! Data files of measured values: reading them ([`read`] for text, [`text`] for encodings, [`sheet`] for Excel,
-//! [`rows`] for the rows both share), their cells ([`value`]), and the [`Dataset`] they become: values by region,
-//! indicator and year, with every row accounted for.
+//! [`layout`] for the header, [`rows`] for the rows both share, [`origin`] for where each stands), their cells
+//! ([`value`]), and the [`Dataset`] they become: values by region, indicator and year, with every row
+//! accounted for.
 
+pub mod layout;
+pub mod origin;
 pub mod read;
 pub mod rows;
 pub mod sheet;
@@ -30,7 +33,7 @@ pub struct Point {
 /// indicator and year once loading is done, with an index of where each indicator's series stands.
 #[derive(Debug, Default, Clone)]
 pub struct RegionData {
-    pub points: Vec<Point>,
+    points: Vec<Point>,
     /// (indicator, start, length) into `points`, sorted by indicator.
     index: Vec<(IndicatorId, u32, u32)>,
 }
@@ -77,18 +80,18 @@ impl RegionData {
 #[derive(Debug, Default)]
 pub struct Dataset {
     /// Region names, in order of first appearance; one empty name when the file has no region column.
-    pub regions: Vec<String>,
-    pub data: Vec<RegionData>,
+    regions: Vec<String>,
+    data: Vec<RegionData>,
     /// Did the file have a region column?
-    pub has_region_column: bool,
+    has_region_column: bool,
     /// Rows read per indicator, by the indicator's number (rows with a missing value included).
     rows_by_indicator: Vec<usize>,
     /// Data rows read in all.
-    pub rows_read: usize,
+    rows_read: usize,
     /// Rows rejected with an error.
-    pub rows_rejected: usize,
+    rows_rejected: usize,
     /// Rows naming an indicator no plan knows, kept aside with `--allow-unknown`.
-    pub rows_unknown: usize,
+    rows_unknown: usize,
 }
 
 /// How a data file's rows split for one plan.
@@ -101,6 +104,36 @@ pub struct Accounting {
 }
 
 impl Dataset {
+    /// Region names, in order of first appearance; one empty name when the file has no region column.
+    pub fn regions(&self) -> &[String] {
+        &self.regions
+    }
+
+    /// Did the file have a region column?
+    pub fn has_region_column(&self) -> bool {
+        self.has_region_column
+    }
+
+    /// Data rows read in all.
+    pub fn rows_read(&self) -> usize {
+        self.rows_read
+    }
+
+    /// Rows rejected with an error.
+    pub fn rows_rejected(&self) -> usize {
+        self.rows_rejected
+    }
+
+    /// Rows naming an unknown indicator, set aside with `--allow-unknown`.
+    pub fn rows_unknown(&self) -> usize {
+        self.rows_unknown
+    }
+
+    /// Values held, over every region.
+    pub fn value_count(&self) -> usize {
+        self.data.iter().map(|r| r.points.len()).sum()
+    }
+
     /// The series of an indicator in a region.
     pub fn series(&self, region: usize, indicator: IndicatorId) -> Series {
         self.points(region, indicator).iter().map(|p| (i32::from(p.year), p.value)).collect()
@@ -114,6 +147,11 @@ impl Dataset {
     /// The index of a region by name.
     pub fn region_index(&self, name: &str) -> Option<usize> {
         self.regions.iter().position(|r| r == name)
+    }
+
+    /// Every value of a region.
+    pub fn region_points(&self, region: usize) -> &[Point] {
+        self.data.get(region).map_or(&[], |d| d.points.as_slice())
     }
 
     /// The latest year with any value in a region.

@@ -5,10 +5,11 @@
 //! (the csv crate reads the others), a large one in two halves on two threads; rows, regions and messages keep
 //! file order.
 
-use super::rows::{blank_field, Fields, Origin, Rows};
+use super::origin::{scan, Origin};
+use super::rows::{blank_field, Fields, Rows};
 use super::text::{decode, lone_cr_to_lf, map_utf8, sniff_delimiter, BadBytes, Text};
 use super::Dataset;
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Diagnostic, Diagnostics, IoFault, Location, Message};
 use crate::indicator::Registry;
 use std::path::Path;
 use std::sync::Arc;
@@ -31,8 +32,8 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
     }
     let file: Arc<str> = name.into();
     if let Some(sheet) = &options.sheet {
-        let msg = format!("--sheet {sheet:?} is ignored: {file} is a text file, not a workbook");
-        diags.push(Diagnostic::warning("sheet-ignored", msg));
+        let msg = Message::SheetIgnored { sheet: sheet.clone(), file: file.to_string() };
+        diags.push(Diagnostic::warning(msg));
     }
     // A large UTF-8 file (the national case) is read from its mapped pages; anything else is read and decoded.
     let opened = std::fs::File::open(path);
@@ -46,7 +47,8 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable-file", format!("cannot read data file {file}: {e}")));
+            let msg = Message::UnreadableDataFile { file: file.to_string(), fault: IoFault::from(&e) };
+            diags.push(Diagnostic::error(msg));
             return Dataset::default();
         }
     };
@@ -83,14 +85,14 @@ fn load_text(
         Ok(text) => text,
         Err(bad) => {
             let at = Location::new(file.clone(), bad.line, bad.col);
-            diags.push(Diagnostic::error("bad-encoding", bad.message(&file)).at(at));
+            diags.push(Diagnostic::error(Message::BadEncoding { file: file.to_string(), bad }).at(at));
             return Dataset::default();
         }
     };
     let text = Arc::new(text);
     diags.add_source(file.clone(), text.clone());
     let delimiter = sniff_delimiter(&text);
-    let origin = Origin::Text { file, text: text.clone(), lines: None, delimiter };
+    let origin = Origin::text(file, text.clone(), delimiter);
     let mut rows = Rows::new(origin, registry, options);
     let quote_free = quote_free.unwrap_or_else(|| memchr::memchr(b'"', text.as_bytes()).is_none());
     read_text(&mut rows, &text, quote_free, delimiter, diags);
@@ -297,18 +299,16 @@ fn read_record(
         Ok(false) => return false,
         Ok(true) => {
             let at_end = base as u64 + csv.position().byte() >= text.len() as u64;
-            match at_end.then(|| unclosed_quote(text, start as usize, delimiter)).flatten() {
+            match at_end.then(|| scan(text, start as usize, delimiter).open_quote).flatten() {
                 Some(quote) => rows.unclosed_quote(quote, diags),
                 None => rows.row(record, start, diags),
             }
         }
         Err(e) => {
-            // A reader that starts mid-file counts lines from its start: the place is worked out from the offset.
-            let line = if base == 0 { e.position().map_or(1, |p| p.line()) as u32 } else { 0 };
-            let at = rows.origin.place(line, start, 0);
-            diags.push(Diagnostic::error("bad-csv", format!("cannot read this row: {e}")).at(at));
-            rows.data.rows_read += 1;
-            rows.data.rows_rejected += 1;
+            // The place is worked out from the record's offset (a reader that starts mid-file counts its lines
+            // from its own start).
+            let at = rows.origin().place(start, 0);
+            rows.bad_record(at, e.to_string(), diags);
         }
     }
     true
@@ -322,32 +322,6 @@ fn record_start(text: &str, position: u64) -> u64 {
         i += 1;
     }
     i as u64
-}
-
-/// The offset of a quote that opens a field of the record at `start` and is never closed (CSV rules: a quote
-/// opens a field only at its start; `""` inside is a quote).
-fn unclosed_quote(text: &str, start: usize, delimiter: u8) -> Option<usize> {
-    let b = text.as_bytes();
-    let (mut i, mut field_start) = (start, true);
-    while i < b.len() {
-        if field_start && b[i] == b'"' {
-            let open = i;
-            i += 1;
-            loop {
-                match b.get(i) {
-                    None => return Some(open),
-                    Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
-                    Some(b'"') => break,
-                    Some(_) => i += 1,
-                }
-            }
-        } else if b[i] == b'\n' || b[i] == b'\r' {
-            return None;
-        }
-        field_start = b[i] == delimiter;
-        i += 1;
-    }
-    None
 }
 
 #[cfg(test)]
@@ -396,13 +370,5 @@ mod tests {
     #[test]
     fn a_row_starts_after_its_line_breaks() {
         assert_eq!(record_start("a\r\n\r\nb", 1), 5);
-    }
-
-    #[test]
-    fn a_quote_never_closed_is_found() {
-        assert_eq!(unclosed_quote("a,\"b\nc,d\n", 0, b','), Some(2));
-        assert_eq!(unclosed_quote("a,\"b\"\"\nc\",d\n", 0, b','), None);
-        assert_eq!(unclosed_quote("a,b\"c\n", 0, b','), None);
-        assert_eq!(unclosed_quote("a,\"b\"\"\n", 0, b','), Some(2));
     }
 }

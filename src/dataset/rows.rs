@@ -1,21 +1,21 @@
-//! The row reader shared by text files and sheets: it finds the header (skipping title rows before it), resolves
-//! the long or wide form, and turns each data row into values by region, indicator and year — interning names,
-//! checking years and cells, rejecting a bad row as a whole, and locating every problem. When none of the first
-//! [`PREAMBLE_AT_MOST`] rows is a header, the file has none: one error, and every row is rejected.
+//! The row reader shared by text files and sheets: it finds the header (skipping title rows before it, see
+//! [`super::layout`]), and turns each data row into values by region, indicator and year — interning names,
+//! checking years, units and cells, rejecting a bad row as a whole, skipping section headings, notes and
+//! totals inside the table with a warning, and locating every problem ([`super::origin`]). When none of the
+//! first [`PREAMBLE_AT_MOST`] rows is a header, the file has none: one error, and every row is rejected.
 
-use super::text::Text;
-use super::value::{convert, fold, parse_cell, shorten, Cell};
+use super::layout::{read_header, Layout, YearFrom};
+use super::origin::Origin;
+use super::value::{convert, parse_cell, parse_unit, shorten, Cell, CellUnit, ValueError};
 use super::LoadOptions;
 use super::{Dataset, Point, RegionData};
-use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::indicator::{normalize_name, IndicatorId, Registry};
+use crate::diag::{Diagnostic, Diagnostics, Hint, Location, Message, NoHeaderWhy};
+use crate::indicator::{IndicatorId, Registry};
 use rayon::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap as HashMap;
-use std::ops::Range;
 use std::str::FromStr;
-use std::sync::Arc;
 
 /// The fields of one row, from a CSV record or a sheet row.
 pub trait Fields {
@@ -67,105 +67,6 @@ impl Fields for Vec<String> {
     }
 }
 
-/// Where rows come from, to turn (row, field) into a location.
-#[derive(Clone)]
-pub enum Origin {
-    /// A text file: rows are byte offsets; line starts are indexed on first need.
-    Text { file: Arc<str>, text: Arc<Text>, lines: Option<Vec<usize>>, delimiter: u8 },
-    /// A sheet: rows are 1-based row numbers, fields columns from `first_col`.
-    Sheet { file: Arc<str>, first_col: u32 },
-}
-
-impl Origin {
-    /// The location of field `col` of the row at `at` (whose line is `line` when known, else 0).
-    pub(super) fn place(&mut self, line: u32, at: u64, col: usize) -> Location {
-        match self {
-            Origin::Sheet { file, first_col } => Location::cell(file.clone(), at as u32, *first_col + col as u32),
-            Origin::Text { file, text, lines, delimiter } => {
-                let start = at as usize;
-                let line = if line > 0 {
-                    line
-                } else {
-                    let index = lines.get_or_insert_with(|| line_starts(text));
-                    index.partition_point(|&s| s <= start) as u32
-                };
-                let span = field_spans(text, start, *delimiter).get(col).cloned().unwrap_or(start..start);
-                let line_start = text.get(..span.start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
-                let column = text.get(line_start..span.start).map_or(0, |s| s.chars().count()) as u32 + 1;
-                let extra = text.get(start..span.start).map_or(0, |s| s.matches('\n').count()) as u32;
-                Location { file: file.clone(), line: line + extra, col: column, span: Some(span), cell: None }
-            }
-        }
-    }
-
-    /// The location of a whole row: its first cell, spanning every field.
-    fn place_row(&mut self, at: u64) -> Location {
-        let mut place = self.place(0, at, 0);
-        if let (Origin::Text { text, delimiter, .. }, Some(span)) = (&*self, &mut place.span) {
-            span.end = field_spans(text, at as usize, *delimiter).last().map_or(span.end, |last| last.end);
-        }
-        place
-    }
-
-    fn file(&self) -> Arc<str> {
-        match self {
-            Origin::Text { file, .. } | Origin::Sheet { file, .. } => file.clone(),
-        }
-    }
-}
-
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
-}
-
-/// The role of a header column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Indicator,
-    Year,
-    Value,
-    Region,
-    Note,
-    /// Wide form: the values of one year.
-    YearValues(i32),
-    Other,
-}
-
-fn column_role(name: &str) -> Column {
-    let key = normalize_name(name).to_lowercase();
-    match key.as_str() {
-        "indicator" | "指标" | "指标名" | "指标名称" | "指标id" => Column::Indicator,
-        "year" | "年份" | "年度" | "年" => Column::Year,
-        "value" | "数值" | "值" | "监测值" => Column::Value,
-        "region" | "地区" | "区域" | "行政区" => Column::Region,
-        "note" | "备注" | "说明" | "来源" => Column::Note,
-        _ => match key.trim_end_matches('年').parse::<i32>() {
-            Ok(y) if (1949..=2100).contains(&y) && key.len() >= 4 => Column::YearValues(y),
-            _ => Column::Other,
-        },
-    }
-}
-
-/// The header, resolved.
-#[derive(Clone)]
-struct Layout {
-    width: usize,
-    /// The header's names, as written.
-    names: Vec<String>,
-    /// Rows may stop after this many fields (the columns after it are notes or unknown).
-    required: usize,
-    indicator: usize,
-    region: Option<usize>,
-    /// (column of the value, the year: from a column of the row, or fixed by the header)
-    values: Vec<(usize, YearFrom)>,
-}
-
-#[derive(Clone, Copy)]
-enum YearFrom {
-    Column(usize),
-    Fixed(i32),
-}
-
 /// At most this many rows before the header are skipped as titles and notes; a file whose first rows hold
 /// no header has none.
 pub const PREAMBLE_AT_MOST: usize = 10;
@@ -175,27 +76,23 @@ struct Preamble {
     place: Location,
     text: String,
     /// Why it is no header.
-    why: String,
+    why: NoHeaderWhy,
     /// How many of its fields hold something.
     filled: usize,
-    /// Its first field names a known indicator: data, not a title.
-    data_like: bool,
+    /// A field names a known indicator: data, not a title.
+    names_indicator: Option<String>,
 }
 
 /// The row reader shared by text and sheets.
 pub struct Rows<'a> {
-    pub origin: Origin,
+    origin: Origin,
     registry: &'a Registry,
     options: &'a LoadOptions,
-    pub data: Dataset,
+    data: Dataset,
     layout: Option<Layout>,
     /// Interned indicator names as written → what they name (None: unknown).
     names: HashMap<Box<[u8]>, Option<IndicatorId>>,
-    /// Unknown names → the closest known name, worked out once per name.
-    suggestions: HashMap<String, Option<String>>,
     regions: HashMap<String, u32>,
-    /// The line of the current row, when the reader knows it.
-    line: u32,
     /// Rows before the header, skipped when a header follows.
     preamble: Vec<Preamble>,
     /// No header was found: every row is rejected (and the one error says why).
@@ -209,6 +106,27 @@ pub struct Rows<'a> {
     last_region: Option<u32>,
     /// Rows rejected for conflicting with an earlier row (each counted once).
     conflicting: std::collections::HashSet<u64>,
+    /// Unknown indicator names met, in order, with where each first stood: suggestions are worked out only for
+    /// the diagnostics shown, when the reading is done.
+    unknown: Vec<Unknown>,
+}
+
+/// A row naming an indicator the registry does not know.
+struct Unknown {
+    name: String,
+    at: u64,
+    col: usize,
+}
+
+/// What a row that holds no data is, when it is not blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stray {
+    /// A section heading (`一、妇女与健康`).
+    Heading,
+    /// A note below or inside the table (`注：数据来源于区卫生健康委。`, `填报人：`).
+    Note,
+    /// A total or subtotal (`合计`).
+    Total,
 }
 
 impl<'a> Rows<'a> {
@@ -220,16 +138,20 @@ impl<'a> Rows<'a> {
             data: Dataset::default(),
             layout: None,
             names: HashMap::default(),
-            suggestions: HashMap::default(),
             regions: HashMap::default(),
-            line: 0,
             preamble: Vec::new(),
             headerless: false,
             pending: Vec::new(),
             region_room: 0,
             last_region: None,
             conflicting: Default::default(),
+            unknown: Vec::new(),
         }
+    }
+
+    /// Where the rows come from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
     }
 
     /// A reader for a later part of the same file, once the header is known: same layout, its own counts.
@@ -264,6 +186,7 @@ impl<'a> Rows<'a> {
         self.data.rows_rejected += rows_rejected;
         self.data.rows_unknown += rows_unknown;
         self.conflicting.extend(fork.conflicting);
+        self.unknown.extend(fork.unknown);
     }
 
     /// The one region of a file without a region column.
@@ -281,20 +204,17 @@ impl<'a> Rows<'a> {
             return;
         }
         if self.layout.is_some() {
-            self.data.rows_read += 1;
-            if !self.data_row(fields, at, diags) {
-                self.data.rows_rejected += 1;
-            }
+            self.take_row(fields, at, diags);
             return;
         }
         if self.headerless {
-            self.data.rows_read += 1;
-            self.data.rows_rejected += 1;
+            self.reject();
             return;
         }
-        match self.header(fields) {
+        match read_header(fields, self.registry) {
             Ok(layout) => {
                 self.data.has_region_column = layout.region.is_some();
+                self.warn_ignored(&layout, at, diags);
                 self.layout = Some(layout);
                 self.skip_preamble(diags);
             }
@@ -303,8 +223,12 @@ impl<'a> Rows<'a> {
                 let last = (0..fields.count()).rev().find(|&i| !fields.field(i).trim().is_empty()).unwrap_or(0);
                 let text = (0..=last).map(|i| fields.field(i).trim()).collect::<Vec<_>>().join(",");
                 let place = self.origin.place_row(at);
-                let data_like = filled >= 2 && self.registry.lookup(fields.field(0).trim()).is_some();
-                self.preamble.push(Preamble { place, text, why, filled, data_like });
+                let names_indicator = (0..fields.count())
+                    .map(|i| fields.field(i).trim())
+                    .find(|f| !f.is_empty() && self.registry.lookup(f).is_some())
+                    .filter(|_| filled >= 2)
+                    .map(str::to_string);
+                self.preamble.push(Preamble { place, text, why, filled, names_indicator });
                 if self.preamble.len() > PREAMBLE_AT_MOST {
                     self.no_header(diags);
                 }
@@ -312,33 +236,67 @@ impl<'a> Rows<'a> {
         }
     }
 
-    /// A record that runs to the end of the file inside a quote: one rejected row, and where the quote opened.
-    pub fn unclosed_quote(&mut self, quote: usize, diags: &mut Diagnostics) {
+    /// A row after the header: data, or a heading, note or total that holds none.
+    fn take_row<F: Fields>(&mut self, fields: &F, at: u64, diags: &mut Diagnostics) {
+        if let Some(layout) = &self.layout {
+            if let Some((stray, text)) = stray(fields, layout, self.registry) {
+                let place = self.origin.place_row(at);
+                let msg = Message::StrayRow { stray, text: shorten(&text) };
+                diags.push(Diagnostic::warning(msg).at(place).label(Hint::NotData));
+                return;
+            }
+        }
+        self.data.rows_read += 1;
+        if !self.data_row(fields, at, diags) {
+            self.data.rows_rejected += 1;
+        }
+    }
+
+    /// Counts a row that could not be read at all.
+    fn reject(&mut self) {
         self.data.rows_read += 1;
         self.data.rows_rejected += 1;
-        let Origin::Text { file, text, .. } = &self.origin else { return };
-        let at = Location::in_text(file.clone(), text, quote..quote + 1);
-        let last = text.trim_end_matches(['\n', '\r']).matches('\n').count() as u32 + 1;
-        let msg = if last > at.line {
-            format!("this quote is never closed, so the rest of the file (lines {}–{last}) reads as one field", at.line)
-        } else {
-            "this quote is never closed".to_string()
-        };
-        diags.push(Diagnostic::error("unclosed-quote", msg).at(at).label("opened here"));
+    }
+
+    /// A record the CSV reader refused: one rejected row.
+    pub fn bad_record(&mut self, at: Location, detail: String, diags: &mut Diagnostics) {
+        self.reject();
+        diags.push(Diagnostic::error(Message::BadCsv { detail }).at(at));
+    }
+
+    /// A record that runs to the end of the file inside a quote: one rejected row, and where the quote opened.
+    pub fn unclosed_quote(&mut self, quote: usize, diags: &mut Diagnostics) {
+        self.reject();
+        let at = self.origin.place_span(quote..quote + 1);
+        let last = self.origin.last_line();
+        let lines = (last > at.line).then_some((at.line, last));
+        diags.push(Diagnostic::error(Message::UnclosedQuote { lines }).at(at).label(Hint::OpenedHere));
+    }
+
+    /// The columns no value is read from, named once.
+    fn warn_ignored(&self, layout: &Layout, at: u64, diags: &mut Diagnostics) {
+        if layout.ignored.is_empty() {
+            return;
+        }
+        let columns = layout.ignored.iter().filter_map(|&i| layout.names.get(i)).map(|n| shorten(n)).collect();
+        let place = self.origin.place(at, layout.ignored.first().copied().unwrap_or(0));
+        diags.push(Diagnostic::warning(Message::IgnoredColumns { columns }).at(place).label(Hint::NotRead));
     }
 
     /// A header was found: the rows before it are titles or notes, skipped, each with a warning; a data row
     /// that stands before the header is an error (rejected: it cannot be read without the header).
     fn skip_preamble(&mut self, diags: &mut Diagnostics) {
         for row in std::mem::take(&mut self.preamble) {
-            if row.data_like {
-                self.data.rows_read += 1;
-                self.data.rows_rejected += 1;
-                let msg = "a data row stands before the header row".to_string();
-                diags.push(Diagnostic::error("row-before-header", msg).at(row.place).label("move it below the header"));
-            } else {
-                let msg = format!("skipped a row before the header: {:?}", shorten(&row.text));
-                diags.push(Diagnostic::warning("skipped-row", msg).at(row.place).label("not data"));
+            match row.names_indicator {
+                Some(name) => {
+                    self.reject();
+                    let msg = Message::RowBeforeHeader { indicator: shorten(&name) };
+                    diags.push(Diagnostic::error(msg).at(row.place).label(Hint::MoveBelowHeader));
+                }
+                None => {
+                    let msg = Message::SkippedRow { text: shorten(&row.text) };
+                    diags.push(Diagnostic::warning(msg).at(row.place).label(Hint::NotData));
+                }
             }
         }
     }
@@ -350,83 +308,13 @@ impl<'a> Rows<'a> {
         self.data.rows_read += rows.len();
         self.data.rows_rejected += rows.len();
         let Some(best) = rows.iter().find(|r| r.filled >= 2).or(rows.first()) else { return };
-        let msg =
-            "the header names neither the long form (indicator,year,value) nor the wide form (indicator,2020,2021,...)";
-        diags.push(Diagnostic::error("bad-header", msg).at(best.place.clone()).label(best.why.clone()));
+        let why = Hint::NoHeader(best.why.clone());
+        diags.push(Diagnostic::error(Message::BadHeader).at(best.place.clone()).label(why));
     }
 
-    fn error(
-        &mut self,
-        at: u64,
-        col: usize,
-        code: &'static str,
-        message: String,
-        label: &str,
-        diags: &mut Diagnostics,
-    ) {
-        let place = self.origin.place(self.line, at, col);
-        diags.push(Diagnostic::error(code, message).at(place).label(label));
-    }
-
-    /// The layout a header row gives, or why the row is no header.
-    fn header<F: Fields>(&mut self, fields: &F) -> Result<Layout, String> {
-        let columns: Vec<Column> = (0..fields.count()).map(|i| column_role(fields.field(i))).collect();
-        let find = |c: Column| columns.iter().position(|x| *x == c);
-        for (i, c) in columns.iter().enumerate() {
-            if let Some(j) = columns[i + 1..].iter().position(|x| x == c && !matches!(x, Column::Other | Column::Note))
-            {
-                let name = fields.field(i).trim();
-                return Err(format!("the column {name} stands twice (fields {} and {})", i + 1, i + j + 2));
-            }
-        }
-        let (year, value) = (find(Column::Year), find(Column::Value));
-        let values: Vec<(usize, YearFrom)> = match (year, value) {
-            (Some(y), Some(v)) => vec![(v, YearFrom::Column(y))],
-            _ => columns
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| match c {
-                    Column::YearValues(y) => Some((i, YearFrom::Fixed(*y))),
-                    _ => None,
-                })
-                .collect(),
-        };
-        let indicator = find(Column::Indicator);
-        let Some(indicator) = indicator.filter(|_| !values.is_empty()) else {
-            return Err(self.why_no_header(fields, indicator.is_some(), year.is_some(), value.is_some(), &values));
-        };
-        let region = find(Column::Region);
-        let required = match (year, value) {
-            (Some(y), Some(v)) => [indicator, y, v, region.unwrap_or(0)].into_iter().max().unwrap_or(0) + 1,
-            _ => columns.len(),
-        };
-        let names = (0..fields.count()).map(|i| fields.field(i).trim().to_string()).collect();
-        Ok(Layout { width: columns.len(), names, required, indicator, region, values })
-    }
-
-    /// What a row that is no header lacks, as a label under it.
-    fn why_no_header<F: Fields>(
-        &self,
-        fields: &F,
-        indicator: bool,
-        year: bool,
-        value: bool,
-        values: &[(usize, YearFrom)],
-    ) -> String {
-        let first = fields.field(0).trim();
-        if fields.count() == 1 && first.contains(';') {
-            return "the fields are separated by ';': plancheck reads commas or tabs".to_string();
-        }
-        if self.registry.lookup(first).is_some() {
-            return "a data row: the file has no header (indicator,year,value)".to_string();
-        }
-        match (indicator, year, value, values.is_empty()) {
-            (false, _, _, false) => "no indicator column (indicator or 指标)".to_string(),
-            (true, true, false, _) => "no value column (value or 数值)".to_string(),
-            (true, false, true, _) => "no year column (year or 年份)".to_string(),
-            (true, _, _, _) => "no year and value columns, nor one column per year (2020,2021,...)".to_string(),
-            (false, _, _, true) => "expected indicator,year,value or indicator,2020,2021,...".to_string(),
-        }
+    fn error(&self, at: u64, col: usize, message: Message, label: Option<Hint>, diags: &mut Diagnostics) {
+        let place = self.origin.place(at, col);
+        diags.push(Diagnostic::error(message).at(place).maybe_label(label));
     }
 
     /// Reads a data row; false when it was rejected.
@@ -443,21 +331,20 @@ impl<'a> Rows<'a> {
         let ragged = count < layout.required
             || (count > layout.width && (layout.width..count).any(|i| !fields.field(i).trim().is_empty()));
         if ragged {
-            let s = if count == 1 { "" } else { "s" };
-            let msg = format!("this row has {count} field{s}, the header has {}", layout.width);
             let col = fields.count().min(layout.width).saturating_sub(1);
             let label = match layout.names.get(count..layout.required) {
-                Some(missing) if !missing.is_empty() => format!("the row ends here, without {}", missing.join(", ")),
-                _ => String::new(),
+                Some(missing) if !missing.is_empty() => Some(Hint::RowEndsWithout {
+                    missing: missing.iter().take(MISSING_NAMED_AT_MOST).cloned().collect(),
+                }),
+                _ => None,
             };
-            self.error(at, col, "ragged-row", msg, &label, diags);
+            self.error(at, col, Message::RaggedRow { count, width: layout.width }, label, diags);
             return false;
         }
         if let Some(i) =
             layout.region.filter(|&i| fields.raw(i).trim_ascii().is_empty() && fields.field(i).trim().is_empty())
         {
-            let label = "a region's name belongs here";
-            self.error(at, i, "empty-region", "the region is empty".to_string(), label, diags);
+            self.error(at, i, Message::EmptyRegion, Some(Hint::RegionBelongsHere), diags);
             return false;
         }
         let region = match layout.region {
@@ -475,6 +362,16 @@ impl<'a> Rows<'a> {
                 return false;
             }
         };
+        let row_unit = match layout.unit.map(|c| (c, fields.field(c).trim())) {
+            Some((c, text)) => match self.row_unit(text, indicator) {
+                Ok(unit) => unit,
+                Err(e) => {
+                    self.error(at, c, Message::Value(e), Some(Hint::UnitColumn), diags);
+                    return false;
+                }
+            },
+            None => CellUnit::Bare,
+        };
         let mut ok = true;
         self.pending.clear();
         for &(col, year_from) in &layout.values {
@@ -482,8 +379,9 @@ impl<'a> Rows<'a> {
                 YearFrom::Fixed(y) => Some(y),
                 YearFrom::Column(c) => self.year(fields.field(c), at, c, diags),
             };
+            let cell = Place { at, col, indicator };
             match year {
-                Some(year) => ok &= self.value(fields.field(col), at, col, indicator, year, diags),
+                Some(year) => ok &= self.value(fields.field(col), &cell, year, &row_unit, diags),
                 None => ok = false,
             }
         }
@@ -495,6 +393,19 @@ impl<'a> Rows<'a> {
             }
         }
         ok
+    }
+
+    /// The unit a row's unit cell gives: empty for the indicator's own, %, ‰ and 1/10万 in any of their
+    /// spellings, or the indicator's own unit word.
+    fn row_unit(&self, text: &str, indicator: IndicatorId) -> Result<CellUnit, ValueError> {
+        let own = &self.registry.get(indicator).unit;
+        match parse_unit(text) {
+            CellUnit::Word(word) if crate::indicator::normalize_name(&own.to_string()) == word => Ok(CellUnit::Bare),
+            CellUnit::Word(_) | CellUnit::Ratio => {
+                Err(ValueError::BadUnit { cell: text.to_string(), unit: own.to_string() })
+            }
+            unit => Ok(unit),
+        }
     }
 
     /// The region named in field `col`: compared as bytes with the previous row's, then looked up, and only
@@ -525,7 +436,8 @@ impl<'a> Rows<'a> {
         i
     }
 
-    /// The indicator named in field `col`, interned by its bytes.
+    /// The indicator named in field `col`, interned by its bytes: Some(Some(id)) known; Some(None) unknown and
+    /// set aside (`--allow-unknown`); None unknown, an error.
     fn indicator_of<F: Fields>(&mut self, fields: &F, col: usize) -> Option<Option<IndicatorId>> {
         let found = match self.names.get(fields.raw(col)) {
             Some(found) => *found,
@@ -537,106 +449,93 @@ impl<'a> Rows<'a> {
         };
         match found {
             Some(id) => Some(Some(id)),
-            None => self.known_or_allowed(found, fields.field(col)),
-        }
-    }
-
-    /// Some(Some(id)): known; Some(None): unknown and allowed; None: unknown, an error.
-    fn known_or_allowed(&self, found: Option<IndicatorId>, name: &str) -> Option<Option<IndicatorId>> {
-        match found {
-            Some(id) => Some(Some(id)),
-            None if self.options.allow_unknown && !name.trim().is_empty() => Some(None),
+            None if self.options.allow_unknown && !fields.field(col).trim().is_empty() => Some(None),
             None => None,
         }
     }
 
+    /// An unknown indicator: an empty one is reported at once; a named one when the reading is done, so that a
+    /// suggestion is worked out only for the diagnostics shown.
     fn unknown_indicator(&mut self, name: &str, at: u64, col: usize, diags: &mut Diagnostics) {
         let name = name.trim();
-        let registry = self.registry;
-        let suggestion = self.suggestions.entry(name.to_string()).or_insert_with(|| {
-            // No indicator's name is long: a long text is compared with none (that would take seconds).
-            match name.chars().count() {
-                0..=64 => registry.suggest(name, registry.iter().map(|(id, _)| id)).map(str::to_string),
-                _ => None,
-            }
-        });
-        let label = match suggestion {
-            Some(s) => format!("did you mean {s}?"),
-            None if name.is_empty() => "an indicator's id, name or alias belongs here".to_string(),
-            None => "not in the indicator registry (--allow-unknown sets such rows aside)".to_string(),
-        };
-        let msg = if name.is_empty() {
-            "the indicator is empty".to_string()
+        if name.is_empty() {
+            self.error(at, col, Message::EmptyIndicator, Some(Hint::IndicatorBelongsHere), diags);
         } else {
-            format!("{} is not a known indicator", shorten(name))
-        };
-        self.error(at, col, "unknown-indicator", msg, &label, diags);
+            self.unknown.push(Unknown { name: name.to_string(), at, col });
+        }
     }
 
-    fn year(&mut self, raw: &str, at: u64, col: usize, diags: &mut Diagnostics) -> Option<i32> {
+    fn year(&self, raw: &str, at: u64, col: usize, diags: &mut Diagnostics) -> Option<i32> {
         let parsed = match raw.parse::<i32>() {
             Ok(y) => Some(y),
             Err(_) => year_of(raw),
         };
         match parsed {
             Some(y) if (1949..=2100).contains(&y) => Some(y),
-            Some(y) => {
-                self.error(at, col, "bad-year", format!("year {y} lies outside 1949–2100"), "", diags);
+            Some(year) => {
+                self.error(at, col, Message::YearOutside { year }, None, diags);
                 None
             }
             None if raw.trim().is_empty() => {
-                self.error(at, col, "bad-year", "the year is empty".to_string(), "", diags);
+                self.error(at, col, Message::EmptyYear, None, diags);
                 None
             }
             None => {
-                self.error(at, col, "bad-year", format!("{:?} is not a year", shorten(raw)), "", diags);
+                self.error(at, col, Message::NotAYear { text: shorten(raw) }, None, diags);
                 None
             }
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn value(&mut self, raw: &str, at: u64, col: usize, id: IndicatorId, year: i32, diags: &mut Diagnostics) -> bool {
+    /// Reads one value cell into the pending values of its row; false when it is bad.
+    fn value(&mut self, raw: &str, cell: &Place, year: i32, row_unit: &CellUnit, diags: &mut Diagnostics) -> bool {
+        let unit = &self.registry.get(cell.indicator).unit;
         let parsed = match plain_decimal(raw) {
-            Some(v) => Ok(Some(v)),
-            None => parse_cell(raw).and_then(|cell| match cell {
+            Some(v) if *row_unit == CellUnit::Bare => Ok(Some(v)),
+            _ => parse_cell(raw).and_then(|c| match c {
                 Cell::Missing => Ok(None),
-                Cell::Number { value, unit } => {
-                    convert(value, &unit, &self.registry.get(id).unit, raw.trim()).map(Some)
+                Cell::Number { value, unit: CellUnit::Bare } => convert(value, row_unit, unit, raw.trim()).map(Some),
+                Cell::Number { value, unit: written } if *row_unit == CellUnit::Bare || written == *row_unit => {
+                    convert(value, &written, unit, raw.trim()).map(Some)
+                }
+                Cell::Number { .. } => {
+                    Err(ValueError::BadUnit { cell: raw.trim().to_string(), unit: unit.to_string() })
                 }
             }),
         };
         match parsed {
             Ok(Some(value)) => {
-                let (year, col) = (year as i16, col.min(usize::from(u16::MAX)) as u16);
-                self.pending.push(Point { value, at, indicator: id, year, col });
+                let (year, col) = (year as i16, cell.col.min(usize::from(u16::MAX)) as u16);
+                self.pending.push(Point { value, at: cell.at, indicator: cell.indicator, year, col });
                 true
             }
-            Ok(None) => true,
+            Ok(None) => {
+                if super::value::is_not_available(raw) {
+                    let place = self.origin.place(cell.at, cell.col);
+                    diags.push(Diagnostic::warning(Message::ExcelNotAvailable).at(place).label(Hint::ReadAsMissing));
+                }
+                true
+            }
             Err(e) => {
-                self.error(at, col, e.code(), e.message(), "", diags);
+                self.error(cell.at, cell.col, Message::Value(e), None, diags);
                 false
             }
         }
     }
 
-    /// Sorts every series and reports values given twice; returns the dataset.
+    /// Sorts every series and reports values given twice and unknown names; returns the dataset.
     pub fn finish(mut self, diags: &mut Diagnostics) -> Dataset {
         if self.layout.is_none() && !self.preamble.is_empty() {
             self.no_header(diags);
         }
         let file = self.origin.file();
         if self.layout.is_none() && self.data.rows_read == 0 {
-            let msg = format!("{file} has no header row (expected indicator,year,value)");
-            let at = match self.origin {
-                Origin::Sheet { .. } => Location::cell(file, 1, 1),
-                Origin::Text { .. } => Location::new(file, 1, 1),
-            };
-            diags.push(Diagnostic::error("empty-file", msg).at(at));
+            let msg = Message::NoHeaderRow { file: file.to_string() };
+            diags.push(Diagnostic::error(msg).at(self.origin.start()));
         } else if self.layout.is_some() && self.data.rows_read == 0 {
-            let msg = format!("{file} has a header but no data rows: every target will lack data");
-            diags.push(Diagnostic::warning("no-data-rows", msg));
+            diags.push(Diagnostic::warning(Message::NoDataRows { file: file.to_string() }));
         }
+        self.report_unknown(diags);
         if !self.data.has_region_column && self.data.regions.is_empty() {
             self.data.regions.push(String::new());
             self.data.data.push(Default::default());
@@ -650,45 +549,166 @@ impl<'a> Rows<'a> {
             .collect();
         twice.sort_by_key(|(_, _, second)| second.at);
         for (region, first, second) in twice {
-            self.report_twice(region, first.indicator, first, second, diags);
+            self.report_twice(region, first, second, diags);
         }
         self.data
     }
 
-    fn report_twice(&mut self, region: usize, id: IndicatorId, first: Point, second: Point, diags: &mut Diagnostics) {
-        let name = &self.registry.get(id).name;
+    /// Every row naming an unknown indicator is an error; the closest known name is worked out for the first
+    /// [`crate::diag::SHOWN_AT_MOST`] of them (each distinct name once), not for a million.
+    fn report_unknown(&mut self, diags: &mut Diagnostics) {
+        let mut suggestions: HashMap<String, Option<String>> = HashMap::default();
+        for (i, u) in std::mem::take(&mut self.unknown).into_iter().enumerate() {
+            let label = if i < crate::diag::SHOWN_AT_MOST {
+                let registry = self.registry;
+                let suggestion = suggestions.entry(u.name.clone()).or_insert_with(|| {
+                    // No indicator's name is long: a long text is compared with none (that would take seconds).
+                    match u.name.chars().count() {
+                        0..=64 => registry.suggest(&u.name, registry.iter().map(|(id, _)| id)).map(str::to_string),
+                        _ => None,
+                    }
+                });
+                match suggestion {
+                    Some(s) => Hint::DidYouMean { name: s.clone() },
+                    None => Hint::NotInRegistry,
+                }
+            } else {
+                Hint::NotInRegistry
+            };
+            self.error(u.at, u.col, Message::UnknownIndicator { name: shorten(&u.name) }, Some(label), diags);
+        }
+    }
+
+    fn report_twice(&mut self, region: usize, first: Point, second: Point, diags: &mut Diagnostics) {
+        let name = self.registry.get(first.indicator).name.clone();
         let year = first.year;
-        let place = |origin: &mut Origin, p: &Point| origin.place(0, p.at, p.col as usize);
-        let (a, b) = (place(&mut self.origin, &first), place(&mut self.origin, &second));
+        let (a, b) =
+            (self.origin.place(first.at, first.col as usize), self.origin.place(second.at, second.col as usize));
         let region_name = match self.data.regions.get(region) {
             Some(r) if !r.is_empty() => format!("{r} "),
             _ => String::new(),
         };
         if first.value == second.value {
-            let msg = format!(
-                "{region_name}{name} {year} is given twice with the same value (lines {} and {})",
-                a.line, b.line
-            );
-            diags.push(Diagnostic::warning("duplicate-row", msg).at(b).label("again here").related(a, "first here"));
+            let msg =
+                Message::DuplicateRow { region: region_name, name, year, first_line: a.line, second_line: b.line };
+            diags.push(Diagnostic::warning(msg).at(b).label(Hint::AgainHere).related(a, Hint::FirstHere));
         } else {
-            let msg = format!(
-                "{region_name}{name} {year} is given twice with different values: {} on line {}, {} on line {}",
-                first.value, a.line, second.value, b.line
-            );
-            let d = Diagnostic::error("conflicting-rows", msg).at(b).label("second value").related(a, "first value");
-            diags.push(d);
+            let msg = Message::ConflictingRows {
+                region: region_name,
+                name,
+                year,
+                first: first.value.to_string(),
+                first_line: a.line,
+                second: second.value.to_string(),
+                second_line: b.line,
+            };
+            diags.push(Diagnostic::error(msg).at(b).label(Hint::SecondValue).related(a, Hint::FirstValue));
             // The second row is rejected (once, however many of its values conflict), so no longer counted used.
             if self.conflicting.insert(second.at) {
                 self.data.rows_rejected += 1;
-                self.data.count_rows(id, -1);
+                self.data.count_rows(first.indicator, -1);
             }
         }
     }
 }
 
+/// At most this many missing columns are named under a short row.
+const MISSING_NAMED_AT_MOST: usize = 8;
+
+/// Where a value cell stands, and the indicator of its row.
+struct Place {
+    at: u64,
+    col: usize,
+    indicator: IndicatorId,
+}
+
+/// A row after the header that holds no data: a heading, a note or a total, with its text. A row whose
+/// indicator cell names a known indicator is data, never this.
+pub fn stray<F: Fields>(fields: &F, layout: &Layout, registry: &Registry) -> Option<(Stray, String)> {
+    let indicator = fields.field(layout.indicator).trim();
+    if !indicator.is_empty() && registry.lookup(indicator).is_some() {
+        return None;
+    }
+    let filled: Vec<(usize, &str)> =
+        (0..fields.count()).map(|i| (i, fields.field(i).trim())).filter(|(_, t)| !t.is_empty()).collect();
+    // A value or year cell that holds a word is a bad cell of a data row, never a heading; a region or unit
+    // alone is a data row without its indicator.
+    let data_column = |i: usize| layout.values.iter().any(|&(v, year)| v == i || year == YearFrom::Column(i));
+    let read = |i: usize| data_column(i) || layout.region == Some(i) || layout.unit == Some(i);
+    let words: Vec<(usize, &str)> = filled.iter().copied().filter(|(_, t)| parse_cell(t).is_err()).collect();
+    let (label, column) = if indicator.is_empty() {
+        match words.as_slice() {
+            [(i, one)] if !data_column(*i) => (*one, *i),
+            _ => return None,
+        }
+    } else {
+        (indicator, layout.indicator)
+    };
+    let alone = filled.len() == 1;
+    // Text in a column no value is read from (序号, 备注: where a merged heading's text lands) is a heading.
+    let unread = indicator.is_empty() && column < layout.width && !read(column);
+    let kind = if is_total(label) {
+        Stray::Total
+    } else if alone && is_note(label) {
+        Stray::Note
+    } else if alone && (unread || is_heading(label)) {
+        Stray::Heading
+    } else {
+        return None;
+    };
+    Some((kind, label.to_string()))
+}
+
+/// 合计, 小计, 总计.
+fn is_total(text: &str) -> bool {
+    let t = crate::indicator::normalize_name(text);
+    ["合计", "小计", "总计"]
+        .iter()
+        .any(|w| t == *w || t.starts_with(&format!("{w}:")) || t.starts_with(&format!("{w}：")))
+}
+
+/// 注：…, 说明：…, 备注, 数据来源, 填报人, 审核人 (and their kin).
+fn is_note(text: &str) -> bool {
+    let t = crate::indicator::normalize_name(text);
+    const NOTES: [&str; 14] = [
+        "注",
+        "说明",
+        "备注",
+        "数据来源",
+        "资料来源",
+        "来源",
+        "填报人",
+        "审核人",
+        "制表人",
+        "填表人",
+        "负责人",
+        "联系人",
+        "填报单位",
+        "填报日期",
+    ];
+    NOTES.iter().any(|w| match t.strip_prefix(w) {
+        Some(rest) => rest.is_empty() || rest.starts_with([':', '：', '1', '2', '3', '4', '5', '6', '7', '8', '9']),
+        None => false,
+    })
+}
+
+/// `一、妇女与健康`, `（二）儿童与教育`, `3. 妇女与经济`, `第一部分`, or a domain's name on its own.
+fn is_heading(text: &str) -> bool {
+    let t = crate::indicator::normalize_name(text);
+    let numerals =
+        |s: &str| !s.is_empty() && s.chars().all(|c| "一二三四五六七八九十百零〇".contains(c) || c.is_ascii_digit());
+    let numbered = t
+        .split_once(['、', '.', '．'])
+        .is_some_and(|(n, rest)| numerals(n) && !rest.starts_with(|c: char| c.is_ascii_digit()));
+    let bracketed = t.strip_prefix('(').and_then(|r| r.split_once(')')).is_some_and(|(n, _)| numerals(n));
+    let part = t.starts_with('第') && ["部分", "章", "节", "篇"].iter().any(|w| t.contains(w));
+    let domain = (t.starts_with("妇女") || t.starts_with("儿童")) && (t.contains('与') || t.contains("参与"));
+    numbered || bracketed || part || domain
+}
+
 /// A year as people and programs write it: `2025`, `２０２５`, `2025年`, `2025.0` (a float column of pandas).
 fn year_of(raw: &str) -> Option<i32> {
-    let folded = fold(raw);
+    let folded = crate::indicator::normalize_name(raw);
     let digits = folded.trim_end_matches('年');
     if let Ok(y) = digits.parse::<i32>() {
         return Some(y);
@@ -719,51 +739,24 @@ fn plain_decimal(raw: &str) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()
 }
 
-/// Byte spans of the fields of the CSV record that starts at `start` (quotes respected as the CSV reader does:
-/// a quote opens a field only at its start, `""` inside is a quote).
-fn field_spans(text: &str, start: usize, delimiter: u8) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::new();
-    let (mut i, mut field_start, mut quoted) = (start, start, false);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' if quoted && bytes.get(i + 1) == Some(&b'"') => i += 1,
-            b'"' if quoted => quoted = false,
-            b'"' if i == field_start => quoted = true,
-            b if b == delimiter && !quoted => {
-                spans.push(field_start..i);
-                field_start = i + 1;
-            }
-            b'\n' | b'\r' if !quoted => break,
-            _ => {}
-        }
-        i += 1;
-    }
-    spans.push(field_start..i);
-    spans
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn field_spans_respect_quotes() {
-        let text = "a,\"b,c\",d\nx";
-        assert_eq!(field_spans(text, 0, b','), vec![0..1, 2..7, 8..9]);
-        assert_eq!(field_spans(text, 10, b','), vec![10..11]);
-        let text = "a\"b,\"c\"\"d,e\"\te";
-        assert_eq!(field_spans(text, 0, b','), vec![0..3, 4..14]);
-        assert_eq!(field_spans(text, 0, b'\t'), vec![0..12, 13..14]);
-    }
-
-    #[test]
-    fn header_roles_in_both_languages() {
-        assert_eq!(column_role("指标"), Column::Indicator);
-        assert_eq!(column_role("Year"), Column::Year);
-        assert_eq!(column_role("2021"), Column::YearValues(2021));
-        assert_eq!(column_role("2021年"), Column::YearValues(2021));
-        assert_eq!(column_role("12"), Column::Other);
+    fn headings_notes_and_totals_are_told_apart() {
+        assert!(is_heading("一、妇女与健康"));
+        assert!(is_heading("（二）儿童与教育"));
+        assert!(is_heading("妇女参与决策和管理"));
+        assert!(!is_heading("孕产妇死亡率"));
+        assert!(!is_heading("1.5"));
+        assert!(is_note("注：数据来源于区卫生健康委。"));
+        assert!(is_note("填报人：张三"));
+        assert!(is_note("注1：口径"));
+        assert!(!is_note("注册护士数"));
+        assert!(is_total("合计"));
+        assert!(is_total("小计："));
+        assert!(!is_total("合计生育率"));
     }
 
     #[test]

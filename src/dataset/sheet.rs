@@ -2,10 +2,11 @@
 //! goes row by row into the same reader as text files; locations name the file, the sheet and the cell
 //! (`data.xlsx!Sheet1!C7`).
 
+use super::origin::Origin;
 use super::read::LoadOptions;
-use super::rows::{Origin, Rows};
+use super::rows::Rows;
 use super::Dataset;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Message};
 use crate::indicator::Registry;
 use calamine::{open_workbook_auto, Data, Reader};
 use std::path::Path;
@@ -15,7 +16,7 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
     let mut book = match open_workbook_auto(path) {
         Ok(book) => book,
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable-file", format!("cannot read workbook {name}: {e}")));
+            diags.push(Diagnostic::error(Message::UnreadableWorkbook { file: name, detail: e.to_string() }));
             return Dataset::default();
         }
     };
@@ -23,14 +24,14 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
     let sheet = match &options.sheet {
         Some(wanted) if sheets.contains(wanted) => wanted.clone(),
         Some(wanted) => {
-            let msg = format!("workbook {name} has no sheet {wanted:?}; its sheets: {}", sheets.join(", "));
-            diags.push(Diagnostic::error("unknown-sheet", msg));
+            let msg = Message::UnknownSheet { file: name, sheet: wanted.clone(), sheets };
+            diags.push(Diagnostic::error(msg));
             return Dataset::default();
         }
         None => match sheets.first() {
             Some(first) => first.clone(),
             None => {
-                diags.push(Diagnostic::error("empty-file", format!("workbook {name} has no sheet")));
+                diags.push(Diagnostic::error(Message::NoSheet { file: name }));
                 return Dataset::default();
             }
         },
@@ -38,7 +39,8 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
     let range = match book.worksheet_range(&sheet) {
         Ok(range) => range,
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable-file", format!("cannot read sheet {sheet} of {name}: {e}")));
+            let msg = Message::UnreadableSheet { file: name, sheet, detail: e.to_string() };
+            diags.push(Diagnostic::error(msg));
             return Dataset::default();
         }
     };
@@ -64,6 +66,21 @@ fn cell_text(cell: &Data) -> String {
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => d.to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e:?}"),
+        Data::Error(e) => excel_error(e).to_string(),
+    }
+}
+
+/// An error cell as Excel shows it (`#DIV/0!`, `#N/A`), not as calamine names it.
+fn excel_error(e: &calamine::CellErrorType) -> &'static str {
+    use calamine::CellErrorType as E;
+    match e {
+        E::Div0 => "#DIV/0!",
+        E::NA => "#N/A",
+        E::Name => "#NAME?",
+        E::Null => "#NULL!",
+        E::Num => "#NUM!",
+        E::Ref => "#REF!",
+        E::Value => "#VALUE!",
+        E::GettingData => "#GETTING_DATA",
     }
 }

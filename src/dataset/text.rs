@@ -139,6 +139,8 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     }
 }
 
+pub use crate::words::diagnostics::FileKind;
+
 /// Why bytes are no text: where the first bad byte stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadBytes {
@@ -151,50 +153,29 @@ pub struct BadBytes {
     pub read_as: &'static str,
     /// Read as GB18030 instead, the line of its first bad byte, when that is later.
     pub gb18030_line: Option<u32>,
-    /// What the first bytes say the file is (`a ZIP archive (an .xlsx workbook?)`).
-    pub looks_like: Option<&'static str>,
+    /// What the first bytes say the file is (a ZIP archive: an .xlsx workbook?).
+    pub looks_like: Option<FileKind>,
 }
 
 impl BadBytes {
     fn at(bytes: &[u8], bad: usize, read_as: &'static str) -> BadBytes {
         let bad = bad.min(bytes.len());
-        let before = &bytes[..bad];
-        let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&before[line_start..]).chars().count() as u32 + 1;
+        let index = crate::diag::LineIndex::of_bytes(bytes);
+        let (line, line_start) = (index.line(bad), index.line_start(bad));
+        let col = String::from_utf8_lossy(bytes.get(line_start..bad).unwrap_or_default()).chars().count() as u32 + 1;
         let byte = bytes.get(bad).copied().unwrap_or(0);
         BadBytes { line, col, byte, read_as, gb18030_line: None, looks_like: looks_like(bytes) }
-    }
-
-    pub fn message(&self, file: &str) -> String {
-        let mut msg = match self.read_as {
-            "UTF-8" => format!(
-                "{file} is neither UTF-8, UTF-16 nor GB18030 text: byte 0x{:02X} on line {}, column {} is not UTF-8",
-                self.byte, self.line, self.col
-            ),
-            bom => format!(
-                "{file} starts with the byte order mark of {bom} but is not {bom} text: the first bad byte is on line {}",
-                self.line
-            ),
-        };
-        if let Some(line) = self.gb18030_line {
-            msg.push_str(&format!(", and read as GB18030 the first bad byte is on line {line}"));
-        }
-        if let Some(kind) = self.looks_like {
-            msg.push_str(&format!("; it looks like {kind}"));
-        }
-        msg
     }
 }
 
 /// What the first bytes of a file say it is, for files that are no text.
-fn looks_like(bytes: &[u8]) -> Option<&'static str> {
-    let kinds: [(&[u8], &str); 5] = [
-        (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook? name it .xlsx)"),
-        (b"\xD0\xCF\x11\xE0", "an old Excel workbook (name it .xls)"),
-        (b"\x89PNG", "a PNG image"),
-        (b"%PDF", "a PDF document"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
+fn looks_like(bytes: &[u8]) -> Option<FileKind> {
+    let kinds: [(&[u8], FileKind); 5] = [
+        (b"PK\x03\x04", FileKind::Zip),
+        (b"\xD0\xCF\x11\xE0", FileKind::OldExcel),
+        (b"\x89PNG", FileKind::Png),
+        (b"%PDF", FileKind::Pdf),
+        (b"\xFF\xD8\xFF", FileKind::Jpeg),
     ];
     kinds.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
 }

@@ -27,36 +27,18 @@ pub enum CellUnit {
     Word(String),
 }
 
-/// Why a cell cannot be read.
+/// Why a cell cannot be read ([`crate::words`] says it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueError {
     NotANumber(String),
     TooLarge(String),
     Negative(String),
-    BadUnit { cell: String, unit: String },
-}
-
-impl ValueError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            ValueError::NotANumber(_) => "bad-value",
-            ValueError::TooLarge(_) => "bad-value",
-            ValueError::Negative(_) => "negative-value",
-            ValueError::BadUnit { .. } => "bad-unit",
-        }
-    }
-
-    pub fn message(&self) -> String {
-        match self {
-            ValueError::NotANumber(s) => format!("{:?} is not a number", shorten(s)),
-            ValueError::TooLarge(s) => format!("{:?} is too large a number", shorten(s)),
-            ValueError::Negative(s) => format!("{:?} is negative; rates, ratios and counts cannot be", shorten(s)),
-            ValueError::BadUnit { cell, unit } => {
-                let unit = if unit.is_empty() { "no unit".to_string() } else { unit.clone() };
-                format!("{:?} is not in the indicator's unit ({unit})", shorten(cell))
-            }
-        }
-    }
+    BadUnit {
+        cell: String,
+        unit: String,
+    },
+    /// An Excel error value (`#DIV/0!`, `#VALUE!`, ...): a formula that could not be computed.
+    ExcelError(String),
 }
 
 /// At most this many characters of a cell are quoted in a message.
@@ -72,17 +54,26 @@ pub fn shorten(text: &str) -> String {
     format!("{head}… ({count} characters)")
 }
 
-const MISSING: [&str; 9] = ["", "-", "—", "–", "——", "NA", "N/A", "无数据", "无"];
+const MISSING: [&str; 10] = ["", "-", "—", "–", "——", "NA", "N/A", "#N/A", "无数据", "无"];
 
-/// Folds full-width forms to ASCII and drops every kind of space.
-pub fn fold(raw: &str) -> String {
-    raw.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+/// The error values Excel shows in a cell whose formula cannot be computed (`#N/A` is missing, not an error).
+pub const EXCEL_ERRORS: [&str; 11] = [
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#SPILL!",
+    "#CALC!",
+    "#GETTING_DATA",
+    "#FIELD!",
+    "#BLOCKED!",
+];
+
+/// Is the cell Excel's `#N/A` (no value available), which reads as missing with a warning?
+pub fn is_not_available(raw: &str) -> bool {
+    raw.trim().eq_ignore_ascii_case("#N/A")
 }
 
 /// Reads a cell.
@@ -91,6 +82,9 @@ pub fn parse_cell(raw: &str) -> Result<Cell, ValueError> {
     if MISSING.iter().any(|m| m.eq_ignore_ascii_case(&folded)) {
         return Ok(Cell::Missing);
     }
+    if EXCEL_ERRORS.iter().any(|e| e.eq_ignore_ascii_case(&folded)) {
+        return Err(ValueError::ExcelError(folded.to_uppercase()));
+    }
     if let Some((a, b)) = folded.split_once(':') {
         let (first, second) = (number(a, raw)?, number(b, raw)?);
         let value = second.checked_div(first).ok_or_else(|| ValueError::NotANumber(raw.to_string()))?;
@@ -98,14 +92,24 @@ pub fn parse_cell(raw: &str) -> Result<Cell, ValueError> {
     }
     let (digits, unit) = split_unit(&folded);
     let value = number(digits, raw)?;
-    let unit = match unit {
+    Ok(Cell::Number { value, unit: parse_unit(unit) })
+}
+
+/// Folds full-width forms to ASCII and drops every kind of space: the one folding of names and cells.
+fn fold(raw: &str) -> String {
+    crate::indicator::normalize_name(raw)
+}
+
+/// A unit as written in a cell or a unit column: %, ‰ and 1/10万 in their spellings, `:` for a ratio's
+/// quotient, or another word.
+pub fn parse_unit(text: &str) -> CellUnit {
+    match fold(text).as_str() {
         "" => CellUnit::Bare,
-        "%" => CellUnit::Scaled(2),
-        "‰" => CellUnit::Scaled(3),
-        "/10万" | "/100000" => CellUnit::Scaled(5),
+        "%" | "百分比" | "百分率" => CellUnit::Scaled(2),
+        "‰" | "千分比" | "千分率" => CellUnit::Scaled(3),
+        "/10万" | "1/10万" | "/100000" | "1/100000" | "十万分之一" | "/十万" => CellUnit::Scaled(5),
         word => CellUnit::Word(word.to_string()),
-    };
-    Ok(Cell::Number { value, unit })
+    }
 }
 
 /// `16.1/10万` → (`16.1`, `/10万`); `82.3岁` → (`82.3`, `岁`).
@@ -216,8 +220,26 @@ mod tests {
     #[test_case("12,34", "bad-value")]
     #[test_case("-5", "negative-value")]
     #[test_case("99999999999999999999999999999999", "bad-value")]
+    #[test_case("#DIV/0!", "bad-value")]
+    #[test_case("#value!", "bad-value")]
     fn bad_cells_say_why(raw: &str, code: &str) {
-        assert_eq!(parse_cell(raw).map_err(|e| e.code()), Err(code));
+        let code_of = |e: ValueError| crate::diag::Message::Value(e).code().as_str();
+        assert_eq!(parse_cell(raw).map_err(code_of), Err(code));
+    }
+
+    #[test]
+    fn excel_not_available_is_missing() {
+        assert_eq!(parse_cell("#N/A"), Ok(Cell::Missing));
+        assert!(is_not_available(" #N/A "));
+    }
+
+    #[test_case("‰", CellUnit::Scaled(3))]
+    #[test_case("1/10万", CellUnit::Scaled(5))]
+    #[test_case("％", CellUnit::Scaled(2))]
+    #[test_case("", CellUnit::Bare)]
+    #[test_case("岁", CellUnit::Word("岁".into()))]
+    fn units_as_a_unit_column_writes_them(text: &str, unit: CellUnit) {
+        assert_eq!(parse_unit(text), unit);
     }
 
     #[test]
@@ -230,7 +252,7 @@ mod tests {
     #[test]
     fn a_unit_that_is_not_the_indicators_is_an_error() {
         let err = convert(num("12"), &CellUnit::Word("岁".into()), &Unit::Percent, "12岁").unwrap_err();
-        assert_eq!(err.message(), "\"12岁\" is not in the indicator's unit (%)");
+        assert_eq!(err, ValueError::BadUnit { cell: "12岁".into(), unit: "%".into() });
         assert!(convert(num("82"), &CellUnit::Word("岁".into()), &Unit::Other("岁".into()), "82岁").is_ok());
         assert!(convert(num("5"), &CellUnit::Scaled(2), &Unit::Other("岁".into()), "5%").is_err());
     }

@@ -3,7 +3,7 @@
 //! `toml::Spanned`); loading goes on past each one so that a run reports them all.
 
 use super::model::*;
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Diagnostic, Diagnostics, Hint, IoFault, LineIndex, Location, Message};
 use crate::indicator::{Indicator, Registry, Unit};
 use crate::rule::{Decline, Kind, RelativeMode, Rule};
 use rust_decimal::Decimal;
@@ -80,10 +80,8 @@ pub fn load_catalog(source: &PlanSource, diags: &mut Diagnostics) -> Catalog {
                 if matches!(source, PlanSource::Files(_)) {
                     continue; // a named file shadows the embedded plan of the same id
                 }
-                let at = Location::new(name.as_str().into(), 1, 1);
-                diags.push(
-                    Diagnostic::error("duplicate-plan", format!("plan {} is defined twice", plan.meta.id)).at(at),
-                );
+                let msg = Message::DuplicatePlan { id: plan.meta.id.clone() };
+                diags.push(Diagnostic::error(msg).at(plan.meta.at.clone()));
                 continue;
             }
             catalog.plans.push(plan);
@@ -100,8 +98,8 @@ fn read_file(path: &Path, diags: &mut Diagnostics) -> Option<String> {
     match std::fs::read_to_string(path) {
         Ok(text) => Some(text),
         Err(e) => {
-            let msg = format!("cannot read plan file {}: {e}", path.display());
-            diags.push(Diagnostic::error("unreadable-file", msg));
+            let msg = Message::UnreadablePlanFile { path: path.display().to_string(), fault: IoFault::from(&e) };
+            diags.push(Diagnostic::error(msg));
             None
         }
     }
@@ -113,7 +111,8 @@ fn read_toml_dir(dir: &Path, diags: &mut Diagnostics, required: bool) -> Vec<(St
         Ok(entries) => entries,
         Err(e) => {
             if required {
-                diags.push(Diagnostic::error("unreadable-file", format!("cannot read folder {}: {e}", dir.display())));
+                let msg = Message::UnreadableFolder { path: dir.display().to_string(), fault: IoFault::from(&e) };
+                diags.push(Diagnostic::error(msg));
             }
             return Vec::new();
         }
@@ -151,22 +150,23 @@ pub fn read_indicators(name: &str, text: &str, registry: &mut Registry, diags: &
         Ok(raw) => raw,
         Err(e) => return diags.push(toml_error(&file, text, &e)),
     };
+    let lines = LineIndex::new(text);
     for spanned in raw.indicator {
-        let at = Location::in_text(file.clone(), text, spanned.span());
+        let at = lines.location(file.clone(), text, spanned.span());
         let ind = spanned.into_inner();
         if !is_kebab(&ind.id) {
-            let msg = format!("indicator id {:?} is not kebab-case ASCII", ind.id);
-            diags.push(Diagnostic::error("bad-id", msg).at(at.clone()));
+            diags.push(Diagnostic::error(Message::BadIndicatorId { id: ind.id.clone() }).at(at.clone()));
         }
         let indicator = Indicator { id: ind.id, name: ind.name, aliases: ind.aliases, unit: Unit::parse(&ind.unit) };
         if let Err(taken) = registry.add(indicator.clone()) {
             if *registry.get(taken) != indicator {
                 let other = registry.get(taken);
-                let msg = format!(
-                    "indicator {} clashes with {} ({}): an id, name or alias is taken",
-                    indicator.id, other.id, other.name
-                );
-                diags.push(Diagnostic::error("duplicate-indicator", msg).at(at));
+                let msg = Message::IndicatorClash {
+                    id: indicator.id.clone(),
+                    other: other.id.clone(),
+                    other_name: other.name.clone(),
+                };
+                diags.push(Diagnostic::error(msg).at(at));
             }
         }
     }
@@ -255,8 +255,7 @@ struct RawRule {
 
 /// Turns a TOML error into a located diagnostic.
 fn toml_error(file: &Arc<str>, text: &str, e: &toml::de::Error) -> Diagnostic {
-    let message = e.message().trim().to_string();
-    let d = Diagnostic::error("bad-toml", message);
+    let d = Diagnostic::error(Message::BadToml { detail: e.message().trim().to_string() });
     match e.span() {
         Some(span) => d.at(Location::in_text(file.clone(), text, span)),
         None => d.at(Location::new(file.clone(), 1, 1)),
@@ -267,37 +266,43 @@ fn toml_error(file: &Arc<str>, text: &str, e: &toml::de::Error) -> Diagnostic {
 struct Ctx<'a> {
     file: Arc<str>,
     text: &'a str,
+    lines: LineIndex,
     registry: &'a Registry,
     diags: &'a mut Diagnostics,
 }
 
 impl Ctx<'_> {
     fn at(&self, span: std::ops::Range<usize>) -> Location {
-        Location::in_text(self.file.clone(), self.text, span)
+        self.lines.location(self.file.clone(), self.text, span)
     }
 
-    fn error(&mut self, code: &'static str, span: std::ops::Range<usize>, message: String, label: &str) {
+    fn error(&mut self, span: std::ops::Range<usize>, message: Message, label: Option<Hint>) {
         let at = self.at(span);
-        self.diags.push(Diagnostic::error(code, message).at(at).label(label));
+        self.diags.push(Diagnostic::error(message).at(at).maybe_label(label));
     }
 
     fn number(&mut self, field: &Spanned<String>) -> Option<Decimal> {
         match Decimal::from_str(field.get_ref().trim()) {
             Ok(x) => Some(x),
             Err(_) => {
-                let msg = format!("{:?} is not a decimal number", field.get_ref());
-                self.error("bad-number", field.span(), msg, "write the number as a string, e.g. \"98.5\"");
+                let msg = Message::NotADecimal { text: field.get_ref().clone() };
+                self.error(field.span(), msg, Some(Hint::WriteNumberAsString));
                 None
             }
         }
     }
 
-    fn required(&mut self, field: &Option<Spanned<String>>, name: &str, kind: &Spanned<String>) -> Option<Decimal> {
+    fn required(
+        &mut self,
+        field: &Option<Spanned<String>>,
+        name: &'static str,
+        kind: &Spanned<String>,
+    ) -> Option<Decimal> {
         match field {
             Some(f) => self.number(f),
             None => {
-                let msg = format!("rule kind {} needs `{name}`", kind.get_ref());
-                self.error("missing-field", kind.span(), msg, &format!("add {name} = \"...\""));
+                let msg = Message::RuleNeeds { kind: kind.get_ref().clone(), field: name };
+                self.error(kind.span(), msg, Some(Hint::AddField { field: name }));
                 None
             }
         }
@@ -312,11 +317,11 @@ impl Ctx<'_> {
         if found.is_none() {
             let all = self.registry.iter().map(|(id, _)| id);
             let hint = match self.registry.suggest(name.get_ref(), all) {
-                Some(s) => format!("did you mean {s}?"),
-                None => "add it to plans/indicators/".to_string(),
+                Some(s) => Hint::DidYouMean { name: s.to_string() },
+                None => Hint::AddToRegistry,
             };
-            let msg = format!("{} is not a known indicator", name.get_ref());
-            self.error("unknown-indicator", name.span(), msg, &hint);
+            let msg = Message::UnknownPlanIndicator { name: name.get_ref().clone() };
+            self.error(name.span(), msg, Some(hint));
         }
         found
     }
@@ -334,14 +339,15 @@ pub fn read_plan(name: &str, text: &str, registry: &Registry, diags: &mut Diagno
             return None;
         }
     };
-    let mut cx = Ctx { file, text, registry, diags };
+    let mut cx = Ctx { file, text, lines: LineIndex::new(text), registry, diags };
     let meta = convert_meta(&mut cx, raw.plan);
     let domains: Vec<Domain> = raw
         .domains
         .into_iter()
         .map(|d| {
+            let at = cx.at(d.span());
             let d = d.into_inner();
-            Domain { id: d.id, name: d.name, section: d.section }
+            Domain { id: d.id, name: d.name, section: d.section, at }
         })
         .collect();
     let baselines = raw.baselines.into_iter().filter_map(|b| convert_baseline(&mut cx, b.into_inner())).collect();
@@ -354,14 +360,14 @@ pub fn read_plan(name: &str, text: &str, registry: &Registry, diags: &mut Diagno
 fn convert_meta(cx: &mut Ctx, m: RawMeta) -> PlanMeta {
     let [start, end] = *m.period.get_ref();
     if start > end {
-        cx.error("bad-period", m.period.span(), format!("period {start}–{end} runs backwards"), "");
+        cx.error(m.period.span(), Message::PeriodBackwards { start, end }, None);
     }
     let target_year = *m.target_year.get_ref();
     if !(start..=end).contains(&target_year) {
-        let msg = format!("target year {target_year} lies outside the period {start}–{end}");
-        cx.error("bad-deadline", m.target_year.span(), msg, "");
+        cx.error(m.target_year.span(), Message::TargetYearOutside { year: target_year, start, end }, None);
     }
     PlanMeta {
+        at: cx.at(m.id.span()),
         id: m.id.into_inner(),
         kind: m.kind,
         title: m.title,
@@ -387,25 +393,23 @@ fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, do
     let at = cx.at(t.id.span());
     let domain = domains.iter().position(|d| d.id == *t.domain.get_ref());
     if domain.is_none() {
-        let known: Vec<&str> = domains.iter().map(|d| d.id.as_str()).collect();
-        let msg =
-            format!("target {} names domain {:?}, which the plan does not define", t.id.get_ref(), t.domain.get_ref());
-        cx.error("unknown-domain", t.domain.span(), msg, &format!("known domains: {}", known.join(", ")));
+        let domains = domains.iter().map(|d| d.id.clone()).collect();
+        let msg = Message::UnknownDomain { target: t.id.get_ref().clone(), domain: t.domain.get_ref().clone() };
+        cx.error(t.domain.span(), msg, Some(Hint::KnownDomains { domains }));
     }
     let indicator = t.indicator.as_ref().and_then(|name| cx.indicator(name));
     let rule = convert_rule(cx, &t.rule);
     if let (Some(rule), None) = (&rule, &t.indicator) {
         if rule.kind() != Kind::Qualitative {
-            let msg = format!("target {} has a {} rule but no indicator", t.id.get_ref(), rule.kind().as_str());
-            cx.error("missing-field", t.id.span(), msg, "add indicator = \"...\"");
+            let msg = Message::RuleWithoutIndicator { target: t.id.get_ref().clone(), kind: rule.kind().as_str() };
+            cx.error(t.id.span(), msg, Some(Hint::AddField { field: "indicator" }));
         }
     }
     let deadline = match &t.deadline {
         Some(d) => {
             let (start, end) = meta.period;
             if !(start..=end).contains(d.get_ref()) {
-                let msg = format!("deadline {} lies outside the plan period {start}–{end}", d.get_ref());
-                cx.error("bad-deadline", d.span(), msg, "");
+                cx.error(d.span(), Message::DeadlineOutside { deadline: *d.get_ref(), start, end }, None);
             }
             *d.get_ref()
         }
@@ -434,12 +438,12 @@ fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, do
 fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
     let r = spanned.get_ref();
     let Some(kind) = Kind::parse(r.kind.get_ref()) else {
-        let msg = format!("unknown rule kind {:?}", r.kind.get_ref());
+        let msg = Message::UnknownKind { word: r.kind.get_ref().clone() };
         let label = match closest_kind(r.kind.get_ref()) {
-            Some(best) => format!("did you mean {}?", best.as_str()),
-            None => format!("the kinds: {}", Kind::all().map(Kind::as_str).collect::<Vec<_>>().join(", ")),
+            Some(best) => Hint::DidYouMean { name: best.as_str().to_string() },
+            None => Hint::Kinds { kinds: Kind::all().map(|k| k.as_str().to_string()).collect() },
         };
-        cx.error("unknown-kind", r.kind.span(), msg, &label);
+        cx.error(r.kind.span(), msg, Some(label));
         return None;
     };
     let k = &r.kind;
@@ -465,8 +469,7 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
             (Some(p), None) => Rule::DecreaseBy(Decline::PerYear(cx.number(p)?)),
             (None, Some(p)) => Rule::DecreaseBy(Decline::Percent(cx.number(p)?)),
             _ => {
-                let msg = "rule kind decrease_by needs exactly one of `per_year` and `percent`".to_string();
-                cx.error("missing-field", k.span(), msg, "");
+                cx.error(k.span(), Message::DecreaseByForms, None);
                 return None;
             }
         },
@@ -476,7 +479,8 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
         }
         Kind::Relative => {
             let Some(reference) = &r.reference else {
-                cx.error("missing-field", k.span(), "rule kind relative needs `reference`".into(), "");
+                let msg = Message::RuleNeeds { kind: "relative".into(), field: "reference" };
+                cx.error(k.span(), msg, Some(Hint::AddField { field: "reference" }));
                 return None;
             };
             let reference = cx.indicator(reference);
@@ -485,7 +489,7 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
                 Some("match") => RelativeMode::Match,
                 Some(other) => {
                     let span = r.mode.as_ref().map_or(k.span(), |m| m.span());
-                    cx.error("bad-field", span, format!("unknown mode {other:?}"), "at_least or match");
+                    cx.error(span, Message::UnknownMode { mode: other.to_string() }, Some(Hint::Modes));
                     return None;
                 }
             };
@@ -499,7 +503,7 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
             let first = cx.required(&r.first, "first", k);
             let second = cx.required(&r.second, "second", k);
             if first.is_some_and(|f| f <= Decimal::ZERO) {
-                cx.error("bad-number", k.span(), "a ratio's first part must be positive".into(), "");
+                cx.error(k.span(), Message::RatioFirstPositive, None);
                 return None;
             }
             Rule::Ratio { first: first?, second: second? }
@@ -512,7 +516,8 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
         Kind::SlowRise => Rule::SlowRise,
         Kind::GapNarrow => {
             let Some(reference) = &r.reference else {
-                cx.error("missing-field", k.span(), "rule kind gap_narrow needs `reference`".into(), "");
+                let msg = Message::RuleNeeds { kind: "gap_narrow".into(), field: "reference" };
+                cx.error(k.span(), msg, Some(Hint::AddField { field: "reference" }));
                 return None;
             };
             Rule::GapNarrow { reference: cx.indicator(reference)? }

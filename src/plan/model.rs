@@ -75,6 +75,8 @@ pub struct PlanMeta {
     pub baseline_year: i32,
     pub target_year: i32,
     pub source: String,
+    /// Where the plan's id is written in its file.
+    pub at: Location,
 }
 
 /// A domain (妇女与健康, 儿童与教育, ...).
@@ -83,6 +85,8 @@ pub struct Domain {
     pub id: String,
     pub name: String,
     pub section: Option<String>,
+    /// Where the domain is written in its plan file.
+    pub at: Location,
 }
 
 /// A figure the document itself states for a year (usually the baseline year).

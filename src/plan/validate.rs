@@ -2,7 +2,7 @@
 //! its rule does not use (and the reverse), domains without targets.
 
 use super::model::{Plan, Target};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Hint, Message};
 use crate::indicator::{normalize_name, Registry};
 use crate::plan::load::is_kebab;
 use crate::rule::Kind;
@@ -13,26 +13,30 @@ use std::collections::HashSet;
 pub fn validate(plan: &Plan, registry: &Registry, diags: &mut Diagnostics) {
     let mut seen = HashSet::new();
     if !is_kebab(&plan.meta.id) {
-        diags.push(Diagnostic::error("bad-id", format!("plan id {:?} is not kebab-case ASCII", plan.meta.id)));
+        diags.push(Diagnostic::error(Message::BadPlanId { id: plan.meta.id.clone() }).at(plan_at(plan)));
     }
     for t in &plan.targets {
         if !seen.insert(t.id.as_str()) {
-            let msg = format!("target id {} is used twice in plan {}", t.id, plan.meta.id);
-            diags.push(Diagnostic::error("duplicate-id", msg).at(t.at.clone()));
+            let msg = Message::DuplicateTarget { id: t.id.clone(), plan: plan.meta.id.clone() };
+            diags.push(Diagnostic::error(msg).at(t.at.clone()));
         }
         if !is_kebab(&t.id) {
-            let msg = format!("target id {:?} is not kebab-case ASCII", t.id);
-            diags.push(Diagnostic::error("bad-id", msg).at(t.at.clone()));
+            diags.push(Diagnostic::error(Message::BadTargetId { id: t.id.clone() }).at(t.at.clone()));
         }
         check_numbers(plan, registry, t, diags);
         check_unit(registry, t, diags);
     }
     for (i, d) in plan.domains.iter().enumerate() {
         if !plan.targets.iter().any(|t| t.domain == i) {
-            let msg = format!("domain {} ({}) of plan {} has no target", d.id, d.name, plan.meta.id);
-            diags.push(Diagnostic::error("empty-domain", msg));
+            let msg = Message::EmptyDomain { id: d.id.clone(), name: d.name.clone(), plan: plan.meta.id.clone() };
+            diags.push(Diagnostic::error(msg).at(d.at.clone()));
         }
     }
+}
+
+/// Where the plan's id is written.
+fn plan_at(plan: &Plan) -> crate::diag::Location {
+    plan.meta.at.clone()
 }
 
 /// Each number of the rule must appear in the text; each number in the text should be in the rule, unless it
@@ -44,8 +48,8 @@ fn check_numbers(plan: &Plan, registry: &Registry, t: &Target, diags: &mut Diagn
     let in_text = numbers_in(&t.text);
     for x in t.rule.numbers() {
         if !in_text.contains(&x.normalize()) {
-            let msg = format!("target {}: the rule's number {} does not appear in its text", t.id, x.normalize());
-            diags.push(Diagnostic::error("number-not-in-text", msg).at(t.text_at.clone()).label("the text"));
+            let msg = Message::NumberNotInText { target: t.id.clone(), number: x.normalize().to_string() };
+            diags.push(Diagnostic::error(msg).at(t.text_at.clone()).label(Hint::TheText));
         }
     }
     let mut accounted: Vec<Decimal> = plan
@@ -64,8 +68,8 @@ fn check_numbers(plan: &Plan, registry: &Registry, t: &Target, diags: &mut Diagn
     for x in in_text {
         let year = x.fract().is_zero() && (Decimal::from(1949)..=Decimal::from(2100)).contains(&x);
         if !accounted.contains(&x) && !year && !is_unit_number(&t.text, x) && !is_age(&t.text, x) {
-            let msg = format!("target {}: its text states {} but the rule does not use it", t.id, x);
-            diags.push(Diagnostic::warning("number-not-in-rule", msg).at(t.text_at.clone()).label("the text"));
+            let msg = Message::NumberNotInRule { target: t.id.clone(), number: x.to_string() };
+            diags.push(Diagnostic::warning(msg).at(t.text_at.clone()).label(Hint::TheText));
         }
     }
 }
@@ -82,11 +86,13 @@ fn check_unit(registry: &Registry, t: &Target, diags: &mut Diagnostics) {
     for (mark, scale, name) in written {
         let after_number = folded.match_indices(mark).any(|(i, _)| folded[..i].ends_with(|c: char| c.is_ascii_digit()));
         if after_number && indicator.unit.scale() != Some(scale) {
-            let msg = format!(
-                "target {}: its text gives the number in {name}, but indicator {} is measured in {}",
-                t.id, indicator.id, indicator.unit
-            );
-            diags.push(Diagnostic::error("unit-mismatch", msg).at(t.text_at.clone()).label("the text"));
+            let msg = Message::UnitMismatch {
+                target: t.id.clone(),
+                written: name,
+                indicator: indicator.id.clone(),
+                unit: indicator.unit.to_string(),
+            };
+            diags.push(Diagnostic::error(msg).at(t.text_at.clone()).label(Hint::TheText));
             return;
         }
     }

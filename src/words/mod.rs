@@ -3,8 +3,10 @@
 //! into Chinese (the default) or English at the edge. A new message is one variant with both texts side by side
 //! ([`tr!`]); a variant without a translation does not compile.
 
+pub mod diagnostics;
 pub mod labels;
 pub mod outputs;
+pub mod rules;
 pub mod verdicts;
 
 pub use labels::{Label, Word};

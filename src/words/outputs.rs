@@ -118,3 +118,73 @@ impl Say for YearValue {
         tr!(lang, "{year}年 {value}", "{value} ({year})")
     }
 }
+
+/// The closing lines of a list of diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tally {
+    /// This many more diagnostics were found than are shown.
+    NotShown(usize),
+    /// This many errors were found.
+    ErrorsFound(usize),
+}
+
+impl Say for Tally {
+    fn say(&self, lang: Lang) -> String {
+        match *self {
+            Tally::NotShown(n) => tr!(lang, "……另有 {n} 个问题未列出\n", "... and {n} more problems not shown\n"),
+            Tally::ErrorsFound(n) => {
+                let s = if n == 1 { "" } else { "s" };
+                tr!(lang, "错误：共 {n} 个错误\n", "error: {n} error{s} found\n")
+            }
+        }
+    }
+}
+
+/// What `report` wrote.
+pub struct Written {
+    pub pages: usize,
+    pub dir: String,
+}
+
+impl Say for Written {
+    fn say(&self, lang: Lang) -> String {
+        let Written { pages, dir } = self;
+        tr!(lang, "已写入 {pages} 个页面和索引：{dir}", "{pages} pages and an index written to {dir}")
+    }
+}
+
+/// What `lint` found.
+pub struct Linted {
+    pub plans: usize,
+}
+
+impl Say for Linted {
+    fn say(&self, lang: Lang) -> String {
+        let plans = self.plans;
+        tr!(lang, "已检查 {plans} 个规划，没有错误", "{plans} plans checked, no errors")
+    }
+}
+
+/// A plan's metadata as `plans show` heads its table.
+pub struct PlanHeading<'p>(pub &'p crate::plan::PlanMeta);
+
+impl Say for PlanHeading<'_> {
+    fn say(&self, lang: Lang) -> String {
+        let m = self.0;
+        let (title, id, authority) = (&m.title, &m.id, &m.authority);
+        let mut out = tr!(lang, "{title}（{id}）\n发布机关：{authority}", "{title} ({id})\nissued by {authority}");
+        if let Some(date) = &m.issued {
+            out.push_str(&tr!(lang, " · 日期：{date}", " on {date}"));
+        }
+        if let Some(n) = &m.document_number {
+            out.push_str(&tr!(lang, " · 文号：{n}", ", {n}"));
+        }
+        let (region, (from, to), b, t, source) = (&m.region, m.period, m.baseline_year, m.target_year, &m.source);
+        out.push_str(&tr!(
+            lang,
+            "\n地区 {region} · 规划期 {from}–{to} · 基线年 {b} · 目标年 {t} · 来源 {source}\n\n",
+            "\nregion {region} · period {from}–{to} · baseline {b} · target year {t} · source {source}\n\n"
+        ));
+        out
+    }
+}

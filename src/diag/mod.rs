@@ -1,8 +1,17 @@
 //! Located diagnostics: every problem with a plan or data file knows its code, its message and where it stands
 //! (file, line, column, and the byte span when the source text is at hand). They are collected into a
-//! [`Diagnostics`] sink so that one run reports all of them, and rendered like rustc by codespan-reporting.
-//! This module never decides what is wrong; loaders and validators do, and push here.
+//! [`Diagnostics`] sink so that one run reports all of them, and rendered like rustc by codespan-reporting, in
+//! the output's language. This module never decides what is wrong; loaders and validators do, and push here.
+//! Messages are data ([`Message`], [`Hint`]); [`crate::words`] says them.
 
+pub mod code;
+pub mod lines;
+
+pub use crate::words::diagnostics::{Hint, IoFault, Message, NoHeader as NoHeaderWhy};
+pub use code::Code;
+pub use lines::LineIndex;
+
+use crate::words::{Lang, Say};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
@@ -51,14 +60,10 @@ impl Location {
         Location { file, line: row, col, span: None, cell: Some(format!("{letters}{row}")) }
     }
 
-    /// The location of a byte offset in `text`, with the span `offset..end`.
+    /// The location of a byte span in `text` (one scan of the text: callers with many locate through a
+    /// [`LineIndex`]).
     pub fn in_text(file: Arc<str>, text: &str, span: Range<usize>) -> Location {
-        let start = span.start.min(text.len());
-        let before = text.get(..start).unwrap_or("");
-        let line = before.matches('\n').count() as u32 + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before.get(line_start..).map_or(0, |s| s.chars().count()) as u32 + 1;
-        Location { file, line, col, span: Some(span), cell: None }
+        LineIndex::new(text).location(file, text, span)
     }
 }
 
@@ -85,30 +90,27 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable kebab-case code (`duplicate-row`, `bad-unit`), also used in JSON.
-    pub code: &'static str,
-    pub message: String,
+    /// What is wrong, with its values; its code is stable (`duplicate-row`, `bad-unit`).
+    pub message: Message,
     pub at: Option<Location>,
     /// Text under the primary span (`did you mean 孕产妇死亡率?`).
-    pub label: String,
+    pub label: Option<Hint>,
     /// Other places that take part (the first of two duplicate rows).
-    pub related: Vec<(Location, String)>,
+    pub related: Vec<(Location, Hint)>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            message: message.into(),
-            at: None,
-            label: String::new(),
-            related: Vec::new(),
-        }
+    pub fn error(message: Message) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, message, at: None, label: None, related: Vec::new() }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+    pub fn warning(message: Message) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> Code {
+        self.message.code()
     }
 
     pub fn at(mut self, at: Location) -> Diagnostic {
@@ -116,13 +118,19 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = label.into();
+    pub fn label(mut self, label: Hint) -> Diagnostic {
+        self.label = Some(label);
         self
     }
 
-    pub fn related(mut self, at: Location, label: impl Into<String>) -> Diagnostic {
-        self.related.push((at, label.into()));
+    /// A label only when there is one.
+    pub fn maybe_label(mut self, label: Option<Hint>) -> Diagnostic {
+        self.label = label;
+        self
+    }
+
+    pub fn related(mut self, at: Location, label: Hint) -> Diagnostic {
+        self.related.push((at, label));
         self
     }
 }
@@ -172,58 +180,79 @@ impl Diagnostics {
         &self.items
     }
 
-    /// Every diagnostic rendered like rustc, errors first in input order, at most [`SHOWN_AT_MOST`] in full.
-    pub fn render(&self) -> String {
-        let mut ordered: Vec<&Diagnostic> = self.items.iter().collect();
-        ordered.sort_by_key(|d| d.severity != Severity::Error);
+    /// Every diagnostic rendered like rustc in `lang`, errors first in input order, at most [`SHOWN_AT_MOST`]
+    /// in full.
+    pub fn render(&self, lang: Lang) -> String {
+        let ordered = self.ordered();
         let mut out = String::new();
         // Each file's text is indexed by line once for every diagnostic shown (a national file is 200 MB).
         let mut files = SimpleFiles::new();
         let mut ids: HashMap<Arc<str>, usize> = HashMap::new();
         for d in ordered.iter().take(SHOWN_AT_MOST) {
-            out.push_str(&self.render_one(d, &mut files, &mut ids));
+            out.push_str(&self.render_one(d, lang, &mut files, &mut ids));
         }
         if ordered.len() > SHOWN_AT_MOST {
-            out.push_str(&format!("... and {} more problems not shown\n", ordered.len() - SHOWN_AT_MOST));
+            out.push_str(&crate::words::outputs::Tally::NotShown(ordered.len() - SHOWN_AT_MOST).say(lang));
         }
         let errors = self.error_count();
         if errors > 0 {
-            let s = if errors == 1 { "" } else { "s" };
-            out.push_str(&format!("error: {errors} error{s} found\n"));
+            out.push_str(&crate::words::outputs::Tally::ErrorsFound(errors).say(lang));
         }
         out
+    }
+
+    /// Errors before warnings; within each, by file (in the order files first appear) and place in the file,
+    /// so that a problem found late (an unknown name, reported once the reading is done) stands on its line.
+    pub fn ordered(&self) -> Vec<&Diagnostic> {
+        let mut files: HashMap<&str, usize> = HashMap::new();
+        for d in &self.items {
+            if let Some(at) = &d.at {
+                let next = files.len();
+                files.entry(&at.file).or_insert(next);
+            }
+        }
+        let mut ordered: Vec<&Diagnostic> = self.items.iter().collect();
+        ordered.sort_by_key(|d| {
+            let place = d.at.as_ref().map(|a| (files.get(&*a.file).copied().unwrap_or(0), a.line, a.col));
+            (d.severity != Severity::Error, place)
+        });
+        ordered
     }
 
     fn render_one<'s>(
         &'s self,
         d: &Diagnostic,
+        lang: Lang,
         files: &mut SimpleFiles<String, &'s str>,
         ids: &mut HashMap<Arc<str>, usize>,
     ) -> String {
         let mut labels = Vec::new();
-        let places = d.at.iter().map(|l| (l, d.label.as_str(), true));
-        let related = d.related.iter().map(|(l, s)| (l, s.as_str(), false));
+        let say = |h: &Option<Hint>| h.as_ref().map(|h| h.say(lang)).unwrap_or_default();
+        let places = d.at.iter().map(|l| (l, say(&d.label), true));
+        let related = d.related.iter().map(|(l, h)| (l, h.say(lang), false));
         for (loc, text, primary) in places.chain(related) {
             let (Some(span), Some(src)) = (loc.span.clone(), self.sources.get(&loc.file).map(|s| (**s).as_ref()))
             else {
-                return plain(d);
+                return plain(d, lang);
             };
             if src.get(span.clone()).is_none() || line_too_long(src, span.start) || line_too_long(src, span.end) {
-                return plain(d);
+                return plain(d, lang);
             }
             let id = *ids.entry(loc.file.clone()).or_insert_with(|| files.add(loc.file.to_string(), src));
             let label = if primary { Label::primary(id, span) } else { Label::secondary(id, span) };
             labels.push(label.with_message(text));
         }
         if labels.is_empty() {
-            return plain(d);
+            return plain(d, lang);
         }
         let cs = match d.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         };
-        let cs = cs.with_code(d.code).with_message(&d.message).with_labels(labels);
-        term::emit_into_string(&term::Config::default(), &*files, &cs).unwrap_or_else(|_| plain(d))
+        let cs = cs.with_code(d.code().as_str()).with_message(d.message.say(lang)).with_labels(labels);
+        let rendered = term::emit_into_string(&term::Config::default(), &*files, &cs);
+        // codespan names the severity in English: the first word is put in the output's language.
+        rendered.map(|text| in_language(text, d.severity, lang)).unwrap_or_else(|_| plain(d, lang))
     }
 }
 
@@ -235,30 +264,57 @@ fn line_too_long(text: &str, at: usize) -> bool {
     text.get(start..end).is_none_or(|line| line.chars().nth(SNIPPET_LINE_AT_MOST).is_some())
 }
 
-/// A diagnostic without a snippet: the header and the location line.
-fn plain(d: &Diagnostic) -> String {
-    let word = match d.severity {
+/// The word codespan writes for a severity.
+fn english_word(severity: Severity) -> &'static str {
+    match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
-    };
-    let mut out = format!("{word}[{}]: {}\n", d.code, d.message);
+    }
+}
+
+/// A rendered diagnostic with its first word (`error`, `warning`) in the output's language.
+fn in_language(text: String, severity: Severity, lang: Lang) -> String {
+    match text.strip_prefix(english_word(severity)) {
+        Some(rest) => format!("{}{rest}", severity.word(lang)),
+        None => text,
+    }
+}
+
+/// A diagnostic without a snippet: the header and the location line.
+fn plain(d: &Diagnostic, lang: Lang) -> String {
+    let mut out = format!("{}[{}]: {}\n", d.severity.word(lang), d.code(), d.message.say(lang));
     if let Some(at) = &d.at {
         out.push_str(&format!("  ┌─ {at}"));
-        if !d.label.is_empty() {
-            out.push_str(&format!(": {}", d.label));
+        if let Some(label) = &d.label {
+            out.push_str(&format!(": {}", label.say(lang)));
         }
         out.push('\n');
     }
     for (at, label) in &d.related {
-        out.push_str(&format!("  ┌─ {at}: {label}\n"));
+        out.push_str(&format!("  ┌─ {at}: {}\n", label.say(lang)));
     }
     out.push('\n');
     out
 }
 
+impl Severity {
+    /// The severity's word, as the first word of a diagnostic.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (severity, Lang::En) => english_word(severity),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn unknown(name: &str) -> Message {
+        Message::UnknownIndicator { name: name.to_string() }
+    }
 
     #[test]
     fn location_counts_lines_and_characters() {
@@ -275,17 +331,21 @@ mod tests {
     }
 
     #[test]
-    fn render_shows_the_line_and_the_label() {
+    fn render_shows_the_line_and_the_label_in_either_language() {
         let mut sink = Diagnostics::new();
         let text = Arc::new("indicator,year,value\nfoo,2020,1\n".to_string());
         sink.add_source("d.csv".into(), text.clone());
         let at = Location::in_text("d.csv".into(), &text, 21..24);
-        sink.push(Diagnostic::error("unknown-indicator", "foo is unknown").at(at).label("here"));
-        let out = sink.render();
-        assert!(out.contains("error[unknown-indicator]: foo is unknown"), "{out}");
+        sink.push(Diagnostic::error(unknown("foo")).at(at).label(Hint::NotData));
+        let out = sink.render(Lang::En);
+        assert!(out.contains("error[unknown-indicator]: foo is not a known indicator"), "{out}");
         assert!(out.contains("d.csv:2:1"), "{out}");
         assert!(out.contains("foo,2020,1"), "{out}");
         assert!(out.ends_with("error: 1 error found\n"), "{out}");
+        let out = sink.render(Lang::Zh);
+        assert!(out.starts_with("错误[unknown-indicator]: foo 不是已知指标"), "{out}");
+        assert!(out.contains("不是数据"), "{out}");
+        assert!(out.ends_with("错误：共 1 个错误\n"), "{out}");
     }
 
     #[test]
@@ -294,21 +354,21 @@ mod tests {
         let text = Arc::new(format!("indicator,year,value\n{},2020,1\n", "x".repeat(1000)));
         sink.add_source("d.csv".into(), text.clone());
         let at = Location::in_text("d.csv".into(), &text, 21..1021);
-        sink.push(Diagnostic::error("unknown-indicator", "xxx… is unknown").at(at).label("here"));
+        sink.push(Diagnostic::error(unknown("xxx…")).at(at).label(Hint::NotData));
         assert_eq!(
-            sink.render(),
-            "error[unknown-indicator]: xxx… is unknown\n  ┌─ d.csv:2:1: here\n\nerror: 1 error found\n"
+            sink.render(Lang::En),
+            "error[unknown-indicator]: xxx… is not a known indicator\n  ┌─ d.csv:2:1: not data\n\nerror: 1 error found\n"
         );
     }
 
     #[test]
     fn render_without_source_still_names_the_place() {
         let mut sink = Diagnostics::new();
-        let at = Location::new("x.xlsx!Sheet1".into(), 7, 3);
-        sink.push(Diagnostic::error("bad-value", "not a number").at(at).label("C7"));
+        let at = Location::cell("x.xlsx!Sheet1".into(), 7, 3);
+        sink.push(Diagnostic::error(Message::EmptyRegion).at(at).label(Hint::RegionBelongsHere));
         assert_eq!(
-            sink.render(),
-            "error[bad-value]: not a number\n  ┌─ x.xlsx!Sheet1:7:3: C7\n\nerror: 1 error found\n"
+            sink.render(Lang::En),
+            "error[empty-region]: the region is empty\n  ┌─ x.xlsx!Sheet1!C7: a region's name belongs here\n\nerror: 1 error found\n"
         );
     }
 }

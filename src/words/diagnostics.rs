@@ -1,0 +1,844 @@
+//! The words of diagnostics: every problem plancheck reports ([`Message`], each with its stable [`Code`]) and
+//! every note under an underlined span ([`Hint`]), in Chinese and in English.
+
+use super::{Lang, Say};
+use crate::dataset::text::BadBytes;
+use crate::dataset::value::ValueError;
+use crate::diag::Code;
+use crate::tr;
+
+/// A file-system or I/O failure, with the system's own words kept for English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoFault {
+    pub kind: std::io::ErrorKind,
+    pub text: String,
+}
+
+impl From<&std::io::Error> for IoFault {
+    fn from(e: &std::io::Error) -> IoFault {
+        IoFault { kind: e.kind(), text: e.to_string() }
+    }
+}
+
+impl Say for IoFault {
+    fn say(&self, lang: Lang) -> String {
+        use std::io::ErrorKind as K;
+        let zh = match self.kind {
+            K::NotFound => "文件或文件夹不存在",
+            K::PermissionDenied => "没有访问权限",
+            K::AlreadyExists => "已经存在",
+            K::IsADirectory => "这是文件夹，不是文件",
+            K::NotADirectory => "这不是文件夹",
+            K::StorageFull => "磁盘已满",
+            K::BrokenPipe => "输出已被关闭",
+            K::InvalidData => "内容无效",
+            K::OutOfMemory => "内存不足",
+            _ => "",
+        };
+        match lang {
+            Lang::Zh if !zh.is_empty() => zh.to_string(),
+            _ => self.text.clone(),
+        }
+    }
+}
+
+/// One problem, with the values it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    // Plan and indicator files.
+    BadToml {
+        detail: String,
+    },
+    BadPlanId {
+        id: String,
+    },
+    BadTargetId {
+        id: String,
+    },
+    BadIndicatorId {
+        id: String,
+    },
+    DuplicateTarget {
+        id: String,
+        plan: String,
+    },
+    DuplicatePlan {
+        id: String,
+    },
+    IndicatorClash {
+        id: String,
+        other: String,
+        other_name: String,
+    },
+    EmptyDomain {
+        id: String,
+        name: String,
+        plan: String,
+    },
+    NumberNotInText {
+        target: String,
+        number: String,
+    },
+    NumberNotInRule {
+        target: String,
+        number: String,
+    },
+    UnitMismatch {
+        target: String,
+        written: &'static str,
+        indicator: String,
+        unit: String,
+    },
+    NotADecimal {
+        text: String,
+    },
+    RuleNeeds {
+        kind: String,
+        field: &'static str,
+    },
+    DecreaseByForms,
+    RuleWithoutIndicator {
+        target: String,
+        kind: &'static str,
+    },
+    UnknownPlanIndicator {
+        name: String,
+    },
+    PeriodBackwards {
+        start: i32,
+        end: i32,
+    },
+    TargetYearOutside {
+        year: i32,
+        start: i32,
+        end: i32,
+    },
+    DeadlineOutside {
+        deadline: i32,
+        start: i32,
+        end: i32,
+    },
+    UnknownDomain {
+        target: String,
+        domain: String,
+    },
+    UnknownKind {
+        word: String,
+    },
+    UnknownMode {
+        mode: String,
+    },
+    RatioFirstPositive,
+    UnreadablePlanFile {
+        path: String,
+        fault: IoFault,
+    },
+    UnreadableFolder {
+        path: String,
+        fault: IoFault,
+    },
+    // Reading data files.
+    UnreadableDataFile {
+        file: String,
+        fault: IoFault,
+    },
+    BadEncoding {
+        file: String,
+        bad: BadBytes,
+    },
+    SheetIgnored {
+        sheet: String,
+        file: String,
+    },
+    UnreadableWorkbook {
+        file: String,
+        detail: String,
+    },
+    UnknownSheet {
+        file: String,
+        sheet: String,
+        sheets: Vec<String>,
+    },
+    NoSheet {
+        file: String,
+    },
+    UnreadableSheet {
+        file: String,
+        sheet: String,
+        detail: String,
+    },
+    NoHeaderRow {
+        file: String,
+    },
+    NoDataRows {
+        file: String,
+    },
+    BadCsv {
+        detail: String,
+    },
+    UnclosedQuote {
+        lines: Option<(u32, u32)>,
+    },
+    BadHeader,
+    RowBeforeHeader {
+        indicator: String,
+    },
+    SkippedRow {
+        text: String,
+    },
+    /// A heading, note or total inside the table, skipped.
+    StrayRow {
+        stray: crate::dataset::rows::Stray,
+        text: String,
+    },
+    /// Columns no value is read from.
+    IgnoredColumns {
+        columns: Vec<String>,
+    },
+    /// An Excel `#N/A` cell, read as missing.
+    ExcelNotAvailable,
+    RaggedRow {
+        count: usize,
+        width: usize,
+    },
+    EmptyRegion,
+    EmptyIndicator,
+    UnknownIndicator {
+        name: String,
+    },
+    YearOutside {
+        year: i32,
+    },
+    EmptyYear,
+    NotAYear {
+        text: String,
+    },
+    Value(ValueError),
+    DuplicateRow {
+        region: String,
+        name: String,
+        year: i16,
+        first_line: u32,
+        second_line: u32,
+    },
+    ConflictingRows {
+        region: String,
+        name: String,
+        year: i16,
+        first: String,
+        first_line: u32,
+        second: String,
+        second_line: u32,
+    },
+    // The command line.
+    UnknownPlan {
+        name: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+    UnknownRegion {
+        region: String,
+        file: String,
+        known: Vec<String>,
+    },
+    NoTargetOn {
+        plan: String,
+        name: String,
+        suggestion: Option<String>,
+    },
+    BadPercent {
+        flag: &'static str,
+        text: String,
+    },
+    BadYears {
+        text: String,
+    },
+    CannotCreateFolder {
+        path: String,
+        fault: IoFault,
+    },
+    CannotWrite {
+        path: String,
+        fault: IoFault,
+    },
+    /// The output (stdout) could not be written.
+    OutputFailed {
+        fault: IoFault,
+    },
+}
+
+impl Message {
+    /// The stable code.
+    pub fn code(&self) -> Code {
+        match self {
+            Message::BadToml { .. } => Code::BadToml,
+            Message::BadPlanId { .. } | Message::BadTargetId { .. } | Message::BadIndicatorId { .. } => Code::BadId,
+            Message::DuplicateTarget { .. } => Code::DuplicateId,
+            Message::DuplicatePlan { .. } => Code::DuplicatePlan,
+            Message::IndicatorClash { .. } => Code::DuplicateIndicator,
+            Message::EmptyDomain { .. } => Code::EmptyDomain,
+            Message::NumberNotInText { .. } => Code::NumberNotInText,
+            Message::NumberNotInRule { .. } => Code::NumberNotInRule,
+            Message::UnitMismatch { .. } => Code::UnitMismatch,
+            Message::NotADecimal { .. } | Message::RatioFirstPositive => Code::BadNumber,
+            Message::RuleNeeds { .. } | Message::DecreaseByForms | Message::RuleWithoutIndicator { .. } => {
+                Code::MissingField
+            }
+            Message::UnknownPlanIndicator { .. } | Message::EmptyIndicator | Message::UnknownIndicator { .. } => {
+                Code::UnknownIndicator
+            }
+            Message::PeriodBackwards { .. } => Code::BadPeriod,
+            Message::TargetYearOutside { .. } | Message::DeadlineOutside { .. } => Code::BadDeadline,
+            Message::UnknownDomain { .. } => Code::UnknownDomain,
+            Message::UnknownKind { .. } => Code::UnknownKind,
+            Message::UnknownMode { .. } => Code::BadField,
+            Message::UnreadablePlanFile { .. }
+            | Message::UnreadableFolder { .. }
+            | Message::UnreadableDataFile { .. }
+            | Message::UnreadableWorkbook { .. }
+            | Message::UnreadableSheet { .. } => Code::UnreadableFile,
+            Message::BadEncoding { .. } => Code::BadEncoding,
+            Message::SheetIgnored { .. } => Code::SheetIgnored,
+            Message::UnknownSheet { .. } => Code::UnknownSheet,
+            Message::NoSheet { .. } | Message::NoHeaderRow { .. } => Code::EmptyFile,
+            Message::NoDataRows { .. } => Code::NoDataRows,
+            Message::BadCsv { .. } => Code::BadCsv,
+            Message::UnclosedQuote { .. } => Code::UnclosedQuote,
+            Message::BadHeader => Code::BadHeader,
+            Message::RowBeforeHeader { .. } => Code::RowBeforeHeader,
+            Message::SkippedRow { .. } | Message::StrayRow { .. } => Code::SkippedRow,
+            Message::IgnoredColumns { .. } => Code::IgnoredColumns,
+            Message::ExcelNotAvailable => Code::NotAvailable,
+            Message::RaggedRow { .. } => Code::RaggedRow,
+            Message::EmptyRegion => Code::EmptyRegion,
+            Message::YearOutside { .. } | Message::EmptyYear | Message::NotAYear { .. } => Code::BadYear,
+            Message::Value(e) => match e {
+                ValueError::NotANumber(_) | ValueError::TooLarge(_) | ValueError::ExcelError(_) => Code::BadValue,
+                ValueError::Negative(_) => Code::NegativeValue,
+                ValueError::BadUnit { .. } => Code::BadUnit,
+            },
+            Message::DuplicateRow { .. } => Code::DuplicateRow,
+            Message::ConflictingRows { .. } => Code::ConflictingRows,
+            Message::UnknownPlan { .. } => Code::UnknownPlan,
+            Message::UnknownRegion { .. } => Code::UnknownRegion,
+            Message::NoTargetOn { .. } => Code::UnknownTarget,
+            Message::BadPercent { .. } | Message::BadYears { .. } => Code::BadFlag,
+            Message::CannotCreateFolder { .. } | Message::CannotWrite { .. } | Message::OutputFailed { .. } => {
+                Code::CannotWrite
+            }
+        }
+    }
+}
+
+/// A list as the language writes one: `a、b、c` or `a, b, c`.
+pub fn list(items: &[String], lang: Lang) -> String {
+    items.join(super::pick(lang, "、", ", "))
+}
+
+impl Say for Message {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Message::BadToml { detail } => match lang {
+                Lang::Zh => toml_detail_zh(detail),
+                Lang::En => detail.clone(),
+            },
+            Message::BadPlanId { id } => {
+                tr!(lang, "规划编号 {id:?} 不是 kebab-case ASCII", "plan id {id:?} is not kebab-case ASCII")
+            }
+            Message::BadTargetId { id } => {
+                tr!(lang, "目标编号 {id:?} 不是 kebab-case ASCII", "target id {id:?} is not kebab-case ASCII")
+            }
+            Message::BadIndicatorId { id } => {
+                tr!(lang, "指标编号 {id:?} 不是 kebab-case ASCII", "indicator id {id:?} is not kebab-case ASCII")
+            }
+            Message::DuplicateTarget { id, plan } => {
+                tr!(lang, "规划 {plan} 中目标编号 {id} 用了两次", "target id {id} is used twice in plan {plan}")
+            }
+            Message::DuplicatePlan { id } => tr!(lang, "规划 {id} 定义了两次", "plan {id} is defined twice"),
+            Message::IndicatorClash { id, other, other_name } => tr!(
+                lang,
+                "指标 {id} 与 {other}（{other_name}）冲突：编号、名称或别名已被占用",
+                "indicator {id} clashes with {other} ({other_name}): an id, name or alias is taken"
+            ),
+            Message::EmptyDomain { id, name, plan } => {
+                tr!(lang, "规划 {plan} 的领域 {id}（{name}）没有目标", "domain {id} ({name}) of plan {plan} has no target")
+            }
+            Message::NumberNotInText { target, number } => tr!(
+                lang,
+                "目标 {target}：规则中的数 {number} 不见于原文",
+                "target {target}: the rule's number {number} does not appear in its text"
+            ),
+            Message::NumberNotInRule { target, number } => tr!(
+                lang,
+                "目标 {target}：原文写有 {number}，但规则未用到",
+                "target {target}: its text states {number} but the rule does not use it"
+            ),
+            Message::UnitMismatch { target, written, indicator, unit } => tr!(
+                lang,
+                "目标 {target}：原文的数以 {written} 计，而指标 {indicator} 的单位是 {unit}",
+                "target {target}: its text gives the number in {written}, but indicator {indicator} is measured in {unit}"
+            ),
+            Message::NotADecimal { text } => tr!(lang, "{text:?} 不是十进制数", "{text:?} is not a decimal number"),
+            Message::RuleNeeds { kind, field } => {
+                tr!(lang, "规则类型 {kind} 需要 `{field}`", "rule kind {kind} needs `{field}`")
+            }
+            Message::DecreaseByForms => tr!(
+                lang,
+                "规则类型 decrease_by 需要 `per_year` 与 `percent` 二者之一",
+                "rule kind decrease_by needs exactly one of `per_year` and `percent`"
+            ),
+            Message::RuleWithoutIndicator { target, kind } => {
+                tr!(lang, "目标 {target} 的规则为 {kind}，但没有指标", "target {target} has a {kind} rule but no indicator")
+            }
+            Message::UnknownPlanIndicator { name } | Message::UnknownIndicator { name } => {
+                tr!(lang, "{name} 不是已知指标", "{name} is not a known indicator")
+            }
+            Message::PeriodBackwards { start, end } => {
+                tr!(lang, "规划期 {start}–{end} 首尾颠倒", "period {start}–{end} runs backwards")
+            }
+            Message::TargetYearOutside { year, start, end } => tr!(
+                lang,
+                "目标年份 {year} 不在规划期 {start}–{end} 内",
+                "target year {year} lies outside the period {start}–{end}"
+            ),
+            Message::DeadlineOutside { deadline, start, end } => tr!(
+                lang,
+                "期限 {deadline} 不在规划期 {start}–{end} 内",
+                "deadline {deadline} lies outside the plan period {start}–{end}"
+            ),
+            Message::UnknownDomain { target, domain } => tr!(
+                lang,
+                "目标 {target} 所属的领域 {domain:?} 未在规划中定义",
+                "target {target} names domain {domain:?}, which the plan does not define"
+            ),
+            Message::UnknownKind { word } => tr!(lang, "未知的规则类型 {word:?}", "unknown rule kind {word:?}"),
+            Message::UnknownMode { mode } => tr!(lang, "未知的比较方式 {mode:?}", "unknown mode {mode:?}"),
+            Message::RatioFirstPositive => tr!(lang, "比例的前项必须为正数", "a ratio's first part must be positive"),
+            Message::UnreadablePlanFile { path, fault } => {
+                let fault = fault.say(lang);
+                tr!(lang, "无法读取规划文件 {path}：{fault}", "cannot read plan file {path}: {fault}")
+            }
+            Message::UnreadableFolder { path, fault } => {
+                let fault = fault.say(lang);
+                tr!(lang, "无法读取文件夹 {path}：{fault}", "cannot read folder {path}: {fault}")
+            }
+            Message::UnreadableDataFile { file, fault } => {
+                let fault = fault.say(lang);
+                tr!(lang, "无法读取数据文件 {file}：{fault}", "cannot read data file {file}: {fault}")
+            }
+            Message::BadEncoding { file, bad } => bad_bytes(file, bad, lang),
+            Message::SheetIgnored { sheet, file } => tr!(
+                lang,
+                "已忽略 --sheet {sheet:?}：{file} 是文本文件，不是工作簿",
+                "--sheet {sheet:?} is ignored: {file} is a text file, not a workbook"
+            ),
+            Message::UnreadableWorkbook { file, detail } => {
+                tr!(lang, "无法读取工作簿 {file}：{detail}", "cannot read workbook {file}: {detail}")
+            }
+            Message::UnknownSheet { file, sheet, sheets } => {
+                let sheets = list(sheets, lang);
+                tr!(
+                    lang,
+                    "工作簿 {file} 中没有工作表 {sheet:?}；现有工作表：{sheets}",
+                    "workbook {file} has no sheet {sheet:?}; its sheets: {sheets}"
+                )
+            }
+            Message::NoSheet { file } => tr!(lang, "工作簿 {file} 没有工作表", "workbook {file} has no sheet"),
+            Message::UnreadableSheet { file, sheet, detail } => {
+                tr!(lang, "无法读取工作簿 {file} 的工作表 {sheet}：{detail}", "cannot read sheet {sheet} of {file}: {detail}")
+            }
+            Message::NoHeaderRow { file } => tr!(
+                lang,
+                "{file} 没有表头行（应为 indicator,year,value）",
+                "{file} has no header row (expected indicator,year,value)"
+            ),
+            Message::NoDataRows { file } => tr!(
+                lang,
+                "{file} 有表头但没有数据行：所有目标都将无数据",
+                "{file} has a header but no data rows: every target will lack data"
+            ),
+            Message::BadCsv { detail } => tr!(lang, "无法读取此行：{detail}", "cannot read this row: {detail}"),
+            Message::UnclosedQuote { lines: Some((from, to)) } => tr!(
+                lang,
+                "此引号没有闭合，文件其余部分（第{from}–{to}行）被读作一个字段",
+                "this quote is never closed, so the rest of the file (lines {from}–{to}) reads as one field"
+            ),
+            Message::UnclosedQuote { lines: None } => tr!(lang, "此引号没有闭合", "this quote is never closed"),
+            Message::BadHeader => tr!(
+                lang,
+                "表头既不是长表（indicator,year,value），也不是宽表（indicator,2020,2021,...）",
+                "the header names neither the long form (indicator,year,value) nor the wide form (indicator,2020,2021,...)"
+            ),
+            Message::RowBeforeHeader { indicator } => tr!(
+                lang,
+                "表头行之前有一行 {indicator} 的数据",
+                "a data row for {indicator} stands before the header row"
+            ),
+            Message::StrayRow { stray, text } => {
+                use crate::dataset::rows::Stray;
+                match (stray, lang) {
+                    (Stray::Heading, Lang::Zh) => format!("已跳过表中的标题行：“{text}”"),
+                    (Stray::Note, Lang::Zh) => format!("已跳过表中的注释行：“{text}”"),
+                    (Stray::Total, Lang::Zh) => format!("已跳过表中的合计行：“{text}”"),
+                    (Stray::Heading, Lang::En) => format!("skipped a heading inside the table: {text:?}"),
+                    (Stray::Note, Lang::En) => format!("skipped a note inside the table: {text:?}"),
+                    (Stray::Total, Lang::En) => format!("skipped a total inside the table: {text:?}"),
+                }
+            }
+            Message::IgnoredColumns { columns } => {
+                let columns = list(columns, lang);
+                tr!(lang, "以下各列不作为数值读取：{columns}", "these columns are not read as values: {columns}")
+            }
+            Message::ExcelNotAvailable => tr!(
+                lang,
+                "Excel 的 #N/A（无法取得数值）按无数据处理",
+                "Excel's #N/A (no value available) is read as missing"
+            ),
+            Message::SkippedRow { text } => {
+                tr!(lang, "已跳过表头之前的一行：{text:?}", "skipped a row before the header: {text:?}")
+            }
+            Message::RaggedRow { count, width } => {
+                let s = if *count == 1 { "" } else { "s" };
+                tr!(lang, "此行有 {count} 个字段，表头有 {width} 个", "this row has {count} field{s}, the header has {width}")
+            }
+            Message::EmptyRegion => tr!(lang, "地区为空", "the region is empty"),
+            Message::EmptyIndicator => tr!(lang, "指标为空", "the indicator is empty"),
+            Message::YearOutside { year } => {
+                tr!(lang, "年份 {year} 不在 1949–2100 之间", "year {year} lies outside 1949–2100")
+            }
+            Message::EmptyYear => tr!(lang, "年份为空", "the year is empty"),
+            Message::NotAYear { text } => tr!(lang, "“{text}”不是年份", "{text:?} is not a year"),
+            Message::Value(e) => e.say(lang),
+            Message::DuplicateRow { region, name, year, first_line: a, second_line: b } => tr!(
+                lang,
+                "{region}{name} {year}年的数值出现两次，两次相同（第{a}行和第{b}行）",
+                "{region}{name} {year} is given twice with the same value (lines {a} and {b})"
+            ),
+            Message::ConflictingRows { region, name, year, first, first_line: a, second, second_line: b } => tr!(
+                lang,
+                "{region}{name} {year}年的数值出现两次且不同：第{a}行为 {first}，第{b}行为 {second}",
+                "{region}{name} {year} is given twice with different values: {first} on line {a}, {second} on line {b}"
+            ),
+            Message::UnknownPlan { name, suggestion, known } => {
+                let known = list(known, lang);
+                match suggestion {
+                    Some(s) => tr!(
+                        lang,
+                        "没有规划 {name:?}（是否指 {s}？）；已知的规划：{known}",
+                        "no plan {name:?} (did you mean {s}?); known plans: {known}"
+                    ),
+                    None => tr!(lang, "没有规划 {name:?}；已知的规划：{known}", "no plan {name:?}; known plans: {known}"),
+                }
+            }
+            Message::UnknownRegion { region, file, known } => {
+                let known = list(known, lang);
+                tr!(
+                    lang,
+                    "{file} 中没有地区 {region:?}；其中的地区：{known}",
+                    "region {region:?} is not in {file}; its regions: {known}"
+                )
+            }
+            Message::NoTargetOn { plan, name, suggestion } => match suggestion {
+                Some(s) => tr!(
+                    lang,
+                    "规划 {plan} 中没有关于 {name:?} 的目标（是否指 {s}？）",
+                    "plan {plan} has no target on {name:?} (did you mean {s}?)"
+                ),
+                None => tr!(lang, "规划 {plan} 中没有关于 {name:?} 的目标", "plan {plan} has no target on {name:?}"),
+            },
+            Message::BadPercent { flag, text } => tr!(
+                lang,
+                "{flag} 应为非负的百分数，而不是 {text:?}",
+                "{flag} takes a non-negative percentage, not {text:?}"
+            ),
+            Message::BadYears { text } => tr!(
+                lang,
+                "--years 应写作 起-止（1949–2100 之间），如 2020-2025，而不是 {text:?}",
+                "--years takes FROM-TO within 1949–2100, e.g. 2020-2025, not {text:?}"
+            ),
+            Message::CannotCreateFolder { path, fault } => {
+                let fault = fault.say(lang);
+                tr!(lang, "无法创建文件夹 {path}：{fault}", "cannot create the folder {path}: {fault}")
+            }
+            Message::CannotWrite { path, fault } => {
+                let fault = fault.say(lang);
+                tr!(lang, "无法写入 {path}：{fault}", "cannot write {path}: {fault}")
+            }
+            Message::OutputFailed { fault } => {
+                let fault = fault.say(lang);
+                tr!(lang, "无法写出结果：{fault}", "cannot write the output: {fault}")
+            }
+        }
+    }
+}
+
+impl Say for ValueError {
+    fn say(&self, lang: Lang) -> String {
+        use crate::dataset::value::shorten;
+        match self {
+            ValueError::NotANumber(s) => {
+                let s = shorten(s);
+                tr!(lang, "“{s}”不是数值", "{s:?} is not a number")
+            }
+            ValueError::TooLarge(s) => {
+                let s = shorten(s);
+                tr!(lang, "“{s}”数值过大", "{s:?} is too large a number")
+            }
+            ValueError::Negative(s) => {
+                let s = shorten(s);
+                tr!(
+                    lang,
+                    "“{s}”为负数；比率、比例和数量不能为负",
+                    "{s:?} is negative; rates, ratios and counts cannot be"
+                )
+            }
+            ValueError::ExcelError(e) => tr!(
+                lang,
+                "Excel 错误值 {e}：公式无法计算，不是数值",
+                "Excel's error value {e}: a formula that could not be computed, not a number"
+            ),
+            ValueError::BadUnit { cell, unit } => {
+                let cell = shorten(cell);
+                let unit = match (unit.is_empty(), lang) {
+                    (true, Lang::Zh) => "无单位".to_string(),
+                    (true, Lang::En) => "no unit".to_string(),
+                    (false, _) => unit.clone(),
+                };
+                tr!(
+                    lang,
+                    "“{cell}”的单位不是该指标的单位（{unit}）",
+                    "{cell:?} is not in the indicator's unit ({unit})"
+                )
+            }
+        }
+    }
+}
+
+/// Why the bytes of a file are no text.
+fn bad_bytes(file: &str, bad: &BadBytes, lang: Lang) -> String {
+    let (byte, line, col) = (bad.byte, bad.line, bad.col);
+    let mut msg = match bad.read_as {
+        "UTF-8" => tr!(
+            lang,
+            "{file} 既不是 UTF-8，也不是 UTF-16 或 GB18030 文本：第{line}行第{col}列的字节 0x{byte:02X} 不是 UTF-8",
+            "{file} is neither UTF-8, UTF-16 nor GB18030 text: byte 0x{byte:02X} on line {line}, column {col} is not UTF-8"
+        ),
+        bom => tr!(
+            lang,
+            "{file} 以 {bom} 的字节顺序标记开头，但不是 {bom} 文本：第一个错误字节在第{line}行",
+            "{file} starts with the byte order mark of {bom} but is not {bom} text: the first bad byte is on line {line}"
+        ),
+    };
+    if let Some(gb) = bad.gb18030_line {
+        msg.push_str(&tr!(
+            lang,
+            "；按 GB18030 读，第一个错误字节在第{gb}行",
+            ", and read as GB18030 the first bad byte is on line {gb}"
+        ));
+    }
+    if let Some(kind) = bad.looks_like {
+        let kind = kind.say(lang);
+        msg.push_str(&tr!(lang, "；它看起来是{kind}", "; it looks like {kind}"));
+    }
+    msg
+}
+
+/// What the first bytes of a file say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Zip,
+    OldExcel,
+    Png,
+    Pdf,
+    Jpeg,
+}
+
+impl Say for FileKind {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            FileKind::Zip => tr!(
+                lang,
+                "ZIP 压缩包（.xlsx 工作簿？请以 .xlsx 为扩展名）",
+                "a ZIP archive (an .xlsx workbook? name it .xlsx)"
+            ),
+            FileKind::OldExcel => {
+                tr!(lang, "旧版 Excel 工作簿（请以 .xls 为扩展名）", "an old Excel workbook (name it .xls)")
+            }
+            FileKind::Png => tr!(lang, "PNG 图片", "a PNG image"),
+            FileKind::Pdf => tr!(lang, "PDF 文档", "a PDF document"),
+            FileKind::Jpeg => tr!(lang, "JPEG 图片", "a JPEG image"),
+        }
+    }
+}
+
+/// The toml crate's English message, in Chinese where its form is known.
+fn toml_detail_zh(detail: &str) -> String {
+    let quoted = |s: &str| s.split('`').nth(1).map(str::to_string);
+    if let Some(rest) = detail.strip_prefix("unknown field ") {
+        let field = quoted(rest).unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split("expected one of ")
+            .nth(1)
+            .map_or(vec![], |l| l.split(", ").map(|x| x.trim_matches(|c| c == '`' || c == ' ')).collect());
+        return if expected.is_empty() {
+            format!("未知的键 `{field}`")
+        } else {
+            format!("未知的键 `{field}`；可用的键：{}", expected.join("、"))
+        };
+    }
+    if let Some(rest) = detail.strip_prefix("missing field ") {
+        return format!("缺少键 `{}`", quoted(rest).unwrap_or_default());
+    }
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        return format!("类型不对：{rest}");
+    }
+    if detail.starts_with("invalid basic string") || detail.starts_with("invalid literal string") {
+        return "字符串有误（缺少结尾的引号？）".to_string();
+    }
+    if let Some(rest) = detail.strip_prefix("duplicate key") {
+        return format!("键重复{rest}");
+    }
+    format!("TOML 格式有误：{detail}")
+}
+
+/// The note under an underlined span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hint {
+    DidYouMean {
+        name: String,
+    },
+    WriteNumberAsString,
+    AddField {
+        field: &'static str,
+    },
+    AddToRegistry,
+    KnownDomains {
+        domains: Vec<String>,
+    },
+    Kinds {
+        kinds: Vec<String>,
+    },
+    Modes,
+    TheText,
+    OpenedHere,
+    MoveBelowHeader,
+    NotData,
+    /// Why a row is no header.
+    NoHeader(NoHeader),
+    RowEndsWithout {
+        missing: Vec<String>,
+    },
+    RegionBelongsHere,
+    IndicatorBelongsHere,
+    NotInRegistry,
+    NotRead,
+    UnitColumn,
+    ReadAsMissing,
+    AgainHere,
+    FirstHere,
+    SecondValue,
+    FirstValue,
+}
+
+/// Why a row before the header is no header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoHeader {
+    ColumnTwice { name: String, first: usize, second: usize },
+    Semicolons,
+    DataRow,
+    NoIndicatorColumn,
+    NoValueColumn,
+    NoYearColumn,
+    NoYearAndValue,
+    Expected,
+}
+
+impl Say for Hint {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Hint::DidYouMean { name } => tr!(lang, "是否指 {name}？", "did you mean {name}?"),
+            Hint::WriteNumberAsString => {
+                tr!(lang, "把数写成字符串，如 \"98.5\"", "write the number as a string, e.g. \"98.5\"")
+            }
+            Hint::AddField { field } => tr!(lang, "添加 {field} = \"...\"", "add {field} = \"...\""),
+            Hint::AddToRegistry => tr!(lang, "请把它加入 plans/indicators/", "add it to plans/indicators/"),
+            Hint::KnownDomains { domains } => {
+                let domains = list(domains, lang);
+                tr!(lang, "已定义的领域：{domains}", "known domains: {domains}")
+            }
+            Hint::Kinds { kinds } => {
+                let kinds = list(kinds, lang);
+                tr!(lang, "规则类型有：{kinds}", "the kinds: {kinds}")
+            }
+            Hint::Modes => tr!(lang, "at_least 或 match", "at_least or match"),
+            Hint::TheText => tr!(lang, "原文", "the text"),
+            Hint::OpenedHere => tr!(lang, "引号从这里开始", "opened here"),
+            Hint::MoveBelowHeader => tr!(lang, "请把它移到表头之下", "move it below the header"),
+            Hint::NotData => tr!(lang, "不是数据", "not data"),
+            Hint::NoHeader(why) => why.say(lang),
+            Hint::RowEndsWithout { missing } => {
+                let missing = missing.join(", ");
+                tr!(lang, "此行到此结束，缺少 {missing}", "the row ends here, without {missing}")
+            }
+            Hint::RegionBelongsHere => tr!(lang, "此处应填地区名称", "a region's name belongs here"),
+            Hint::IndicatorBelongsHere => {
+                tr!(lang, "此处应填指标的编号、名称或别名", "an indicator's id, name or alias belongs here")
+            }
+            Hint::NotInRegistry => tr!(
+                lang,
+                "指标库中没有（--allow-unknown 可把这类行另计为未使用）",
+                "not in the indicator registry (--allow-unknown sets such rows aside)"
+            ),
+            Hint::NotRead => tr!(lang, "不读取", "not read"),
+            Hint::UnitColumn => tr!(
+                lang,
+                "单位列只能是 %、‰、1/10万 或该指标自身的单位",
+                "a unit column holds %, ‰, 1/10万 or the indicator's own unit"
+            ),
+            Hint::ReadAsMissing => tr!(lang, "按无数据处理", "read as missing"),
+            Hint::AgainHere => tr!(lang, "再次出现", "again here"),
+            Hint::FirstHere => tr!(lang, "首次出现", "first here"),
+            Hint::SecondValue => tr!(lang, "第二个值", "second value"),
+            Hint::FirstValue => tr!(lang, "第一个值", "first value"),
+        }
+    }
+}
+
+impl Say for NoHeader {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            NoHeader::ColumnTwice { name, first, second } => tr!(
+                lang,
+                "列 {name} 出现两次（第{first}和第{second}个字段）",
+                "the column {name} stands twice (fields {first} and {second})"
+            ),
+            NoHeader::Semicolons => tr!(
+                lang,
+                "字段以“;”分隔：plancheck 读取以逗号或制表符分隔的文件",
+                "the fields are separated by ';': plancheck reads commas or tabs"
+            ),
+            NoHeader::DataRow => {
+                tr!(
+                    lang,
+                    "这是数据行：文件没有表头（indicator,year,value）",
+                    "a data row: the file has no header (indicator,year,value)"
+                )
+            }
+            NoHeader::NoIndicatorColumn => {
+                tr!(lang, "没有指标列（indicator 或 指标）", "no indicator column (indicator or 指标)")
+            }
+            NoHeader::NoValueColumn => tr!(lang, "没有数值列（value 或 数值）", "no value column (value or 数值)"),
+            NoHeader::NoYearColumn => tr!(lang, "没有年份列（year 或 年份）", "no year column (year or 年份)"),
+            NoHeader::NoYearAndValue => tr!(
+                lang,
+                "没有年份列和数值列，也没有按年分列（2020,2021,...）",
+                "no year and value columns, nor one column per year (2020,2021,...)"
+            ),
+            NoHeader::Expected => tr!(
+                lang,
+                "应为 indicator,year,value 或 indicator,2020,2021,...",
+                "expected indicator,year,value or indicator,2020,2021,..."
+            ),
+        }
+    }
+}
