@@ -37,9 +37,10 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<ExitStatus, Error> 
 fn explain(plan: &Plan, registry: &Registry, t: &Target, lang: Lang) -> String {
     let domain = plan.domains.get(t.domain).map_or("", |d| d.name.as_str());
     let indicator = t.indicator.map(|id| registry.get(id));
-    let name = indicator.map_or_else(|| "—".to_string(), |i| format!("{} ({}, {})", i.name, i.id, i.unit));
+    let name =
+        indicator.map_or_else(|| "—".to_string(), |i| format!("{} ({}, {})", t.shown_name(registry), i.id, i.unit));
     let b = plan.meta.baseline_year;
-    let (rule, how) = rule_words(&t.rule, registry, b, t.deadline, lang);
+    let (rule, how) = rule_words(&t.rule, plan, registry, b, t.deadline, lang);
     let stated = t.indicator.and_then(|id| plan.baselines.iter().find(|x| x.indicator == id));
     let mut out = String::new();
     let zh = lang == Lang::Zh;
@@ -74,7 +75,7 @@ fn explain(plan: &Plan, registry: &Registry, t: &Target, lang: Lang) -> String {
             },
         ));
     }
-    if let Some(reading) = &t.reading {
+    if let Some(reading) = t.reading_in(!zh) {
         out.push_str(&line("解读", "reading", reading));
     }
     out.push('\n');
@@ -82,7 +83,7 @@ fn explain(plan: &Plan, registry: &Registry, t: &Target, lang: Lang) -> String {
 }
 
 /// The rule in words, and how a verdict is reached, in the output's language.
-fn rule_words(rule: &Rule, registry: &Registry, b: i32, t: i32, lang: Lang) -> (String, String) {
+fn rule_words(rule: &Rule, plan: &Plan, registry: &Registry, b: i32, t: i32, lang: Lang) -> (String, String) {
     let w = |zh: String, en: String| if lang == Lang::Zh { zh } else { en };
     let line = w(
         format!("{t}年前：不差于{b}年值到{t}年目标的直线为进度正常，否则为进度滞后；{t}年起未满足即未达标"),
@@ -144,7 +145,7 @@ fn rule_words(rule: &Rule, registry: &Registry, b: i32, t: i32, lang: Lang) -> (
             every_year(w(format!("v(Y) 在 {l}–{h} 之间"), format!("v(Y) within {l}–{h}")))
         }
         Rule::Relative { reference, mode, tolerance } => {
-            let r = &registry.get(*reference).name;
+            let r = plan.indicator_name(*reference, registry);
             every_year(match mode {
                 RelativeMode::AtLeast => format!("v(Y) ≥ {r}(Y)"),
                 RelativeMode::Match => {
@@ -161,7 +162,7 @@ fn rule_words(rule: &Rule, registry: &Registry, b: i32, t: i32, lang: Lang) -> (
         }
         Rule::SlowRise => every_year("v(Y) ≤ v(Y−1), v(Y) − v(Y−1) < v(Y−1) − v(Y−2)".to_string()),
         Rule::GapNarrow { reference } => {
-            let r = &registry.get(*reference).name;
+            let r = plan.indicator_name(*reference, registry);
             every_year(format!("|v(Y) − {r}(Y)| < |v({b}) − {r}({b})|"))
         }
         Rule::Qualitative => (
