@@ -115,6 +115,22 @@ impl Registry {
         Ok(id)
     }
 
+    /// Adds another spelling of an indicator; on a spelling another indicator holds, returns that one.
+    pub fn add_alias(&mut self, id: IndicatorId, alias: &str) -> Result<(), IndicatorId> {
+        let key = normalize_name(alias);
+        match self.by_key.get(&key) {
+            Some(&held) if held == id => Ok(()),
+            Some(&held) => Err(held),
+            None => {
+                self.by_key.insert(key, id);
+                if let Some(ind) = self.indicators.get_mut(id.0 as usize) {
+                    ind.aliases.push(alias.to_string());
+                }
+                Ok(())
+            }
+        }
+    }
+
     /// Finds an indicator by id, Chinese name or alias; spaces, full-width forms and a trailing unit in
     /// brackets (`孕产妇死亡率（1/10万）`) do not matter.
     pub fn lookup(&self, name: &str) -> Option<IndicatorId> {
@@ -211,6 +227,18 @@ mod tests {
         let mut r = registry();
         let twin = Indicator { id: "mm2".into(), name: "孕产妇死亡率".into(), aliases: vec![], unit: Unit::None };
         assert_eq!(r.add(twin), Err(IndicatorId(0)));
+    }
+
+    #[test]
+    fn an_alias_is_added_unless_another_indicator_holds_it() {
+        let mut r = registry();
+        let imr = Indicator { id: "imr".into(), name: "婴儿死亡率".into(), aliases: vec![], unit: Unit::Permille };
+        let imr = r.add(imr).unwrap();
+        assert_eq!(r.add_alias(IndicatorId(0), "孕产妇 死亡率（全市）"), Ok(()));
+        assert_eq!(r.lookup("孕产妇死亡率(全市)"), Some(IndicatorId(0)));
+        assert_eq!(r.add_alias(IndicatorId(0), "孕产妇死亡比"), Ok(()));
+        assert_eq!(r.add_alias(IndicatorId(0), "婴儿死亡率"), Err(imr));
+        assert_eq!(r.lookup("婴儿死亡率"), Some(imr));
     }
 
     #[test]

@@ -220,3 +220,17 @@ fn a_filled_in_template_is_read_back_without_edits() {
         json["results"].as_array().and_then(|r| r.iter().find(|r| r["indicator"] == "infant-mortality").cloned());
     assert_eq!(infant.map(|r| r["value"].clone()), Some("2.1".into()));
 }
+
+#[test]
+fn explain_shows_the_reading_in_the_output_language_and_the_plans_own_name() {
+    let zh = plancheck(&["explain", "--plan", "gaoping-women", "decision-6a"]);
+    assert_eq!(zh.code, 0, "{}", zh.stderr);
+    assert!(zh.stdout.contains("国有企业董事会成员中的女性比例 (soe-board-female, %)"), "{}", zh.stdout);
+    assert!(zh.stdout.contains("解读: 一句写董事会、监事会、管理层三个机构"), "{}", zh.stdout);
+    let en = plancheck(&["explain", "--plan", "gaoping-women", "decision-6a", "--lang", "en"]);
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    assert!(en.stdout.contains("reading: One clause names three bodies"), "{}", en.stdout);
+    // 江津's own row wording, not the shorter shared name.
+    let own = plancheck(&["explain", "--plan", "jiangjin-women", "decision-20"]);
+    assert!(own.stdout.contains("全区中国共产党女党员比例 (cpc-members-female, %)"), "{}", own.stdout);
+}

@@ -54,7 +54,7 @@ struct PlanDomain {
     name: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 struct PlanTarget {
     id: String,
     domain: String,
@@ -66,6 +66,8 @@ struct PlanTarget {
     text: String,
     #[serde(default)]
     attribute: Option<String>,
+    #[serde(default)]
+    indicator: Option<String>,
 }
 
 impl PlanFile {
@@ -543,6 +545,24 @@ fn unencoded_table_rows(doc: &DocPlan, plan: &PlanFile) -> Vec<String> {
     problems
 }
 
+/// (e) A clause that names several quantities becomes one target per quantity, never two targets on the same
+/// indicator from the same words (a copy left behind by a split).
+fn duplicated_targets(doc: &DocPlan, plan: &PlanFile) -> Vec<String> {
+    let mut seen: BTreeMap<(String, &str, &str, &str), &str> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for t in &plan.targets {
+        let Some(indicator) = t.indicator.as_deref() else { continue };
+        let key = (normalize(&t.text), indicator, t.item.as_str(), t.source.as_str());
+        if let Some(first) = seen.insert(key, &t.id) {
+            problems.push(format!(
+                "{}: targets {first} and {} both measure {indicator} from the same words {:?}",
+                doc.id, t.id, t.text
+            ));
+        }
+    }
+    problems
+}
+
 /// Runs one check over all ten plans and fails listing every problem at once, so one run shows all to fix.
 fn check_all(what: &str, check: fn(&DocPlan, &PlanFile) -> Vec<String>) {
     let problems: Vec<String> = documents_with_plans().iter().flat_map(|(doc, plan)| check(doc, plan)).collect();
@@ -591,6 +611,11 @@ fn plans_whose_document_states_no_attribute_claim_none() {
 #[test]
 fn every_indicator_table_row_is_encoded_with_its_target_cell_and_attribute() {
     check_all("专栏1 rows without a matching table target", unencoded_table_rows);
+}
+
+#[test]
+fn no_two_targets_measure_the_same_indicator_from_the_same_words() {
+    check_all("targets that repeat another target's indicator and text", duplicated_targets);
 }
 
 /// The checks are only worth something if they fail: damage real plans and see each damage reported.
@@ -665,6 +690,17 @@ fn the_checks_report_a_dropped_item_a_reworded_text_an_invented_attribute_and_a_
     assert!(
         mentions(&invented_attributes(doc, &plan), &["leping-women", &plan.targets[1].id, "约束性"]),
         "attribute not reported"
+    );
+
+    // A split clause that kept a copy on the same indicator.
+    let (doc, plan) = mutated("lechang-women", &|p| {
+        let first = p.targets.iter().find(|t| t.id == "health-6d").expect("health-6d");
+        let copy = PlanTarget { id: "health-6d-copy".into(), ..first.clone() };
+        p.targets.push(copy);
+    });
+    assert!(
+        mentions(&duplicated_targets(doc, &plan), &["lechang-women", "health-6d", "health-6d-copy"]),
+        "duplicated target not reported"
     );
 
     // A missing domain and an item the document does not have.

@@ -37,8 +37,9 @@ pub fn run(args: ExplainArgs, cx: &Context, out: &mut dyn Write) -> Result<ExitS
 fn explain(plan: &Plan, registry: &Registry, t: &Target, lang: Lang) -> String {
     let domain = plan.domains.get(t.domain).map_or("", |d| d.name.as_str());
     let indicator = t.indicator.map(|id| registry.get(id));
-    let name = indicator.map_or_else(|| "—".to_string(), |i| format!("{} ({}, {})", i.name, i.id, i.unit));
-    let reference = t.rule.reference().map_or("", |id| registry.get(id).name.as_str());
+    let name =
+        indicator.map_or_else(|| "—".to_string(), |i| format!("{} ({}, {})", t.shown_name(registry), i.id, i.unit));
+    let reference = t.rule.reference().map_or("", |id| plan.indicator_name(id, registry));
     let b = plan.meta.baseline_year;
     let words = RuleText { rule: &t.rule, reference, baseline_year: b, deadline: t.deadline };
     let stated = t.indicator.and_then(|id| plan.baselines.iter().find(|x| x.indicator == id));
@@ -61,7 +62,7 @@ fn explain(plan: &Plan, registry: &Registry, t: &Target, lang: Lang) -> String {
             tr!(lang, "{year}年 {value} — 「{quote}」（{section}）", "{value} in {year} — 「{quote}」 ({section})");
         out.push_str(&line(Label::StatedBaseline, &text));
     }
-    if let Some(reading) = &t.reading {
+    if let Some(reading) = t.reading_in(lang == Lang::En) {
         out.push_str(&line(Label::Reading, reading));
     }
     out.push('\n');

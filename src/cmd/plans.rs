@@ -70,7 +70,9 @@ fn show(p: &Plan, registry: &crate::indicator::Registry, lang: Lang) -> String {
     table.set_header(headers(&SHOW_COLUMNS, lang));
     for t in &p.targets {
         let domain = p.domains.get(t.domain).map_or("", |d| d.name.as_str());
-        let indicator = t.indicator.map_or_else(|| "—".to_string(), |id| registry.get(id).id.clone());
+        let indicator = t
+            .indicator
+            .map_or_else(|| "—".to_string(), |id| format!("{}\n{}", t.shown_name(registry), registry.get(id).id));
         table.add_row(vec![
             t.id.clone(),
             domain.to_string(),

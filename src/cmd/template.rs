@@ -24,7 +24,13 @@ pub fn run(args: TemplateArgs, _cx: &Context, out: &mut dyn Write) -> Result<Exi
             } else {
                 String::new()
             };
-            let _ = w.write_record([i.id.as_str(), &year.to_string(), &value, &i.name, &i.unit.to_string()]);
+            let _ = w.write_record([
+                i.id.as_str(),
+                &year.to_string(),
+                &value,
+                plan.indicator_name(ind, &catalog.registry),
+                &i.unit.to_string(),
+            ]);
         }
     }
     out.write_all(&w.into_inner().unwrap_or_default())?;

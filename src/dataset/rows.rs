@@ -238,18 +238,24 @@ impl<'a> Rows<'a> {
 
     /// A row after the header: data, or a heading, note or total that holds none.
     fn take_row<F: Fields>(&mut self, fields: &F, at: u64, diags: &mut Diagnostics) {
-        if let Some(layout) = &self.layout {
-            if let Some((stray, text)) = stray(fields, layout, self.registry) {
-                let place = self.origin.place_row(at);
-                let msg = Message::StrayRow { stray, text: shorten(&text) };
-                diags.push(Diagnostic::warning(msg).at(place).label(Hint::NotData));
-                return;
+        let Some(layout) = self.layout.take() else { return };
+        let indicator = self.indicator_of(fields, layout.indicator);
+        // Only a row whose indicator is not known can be a heading, a note or a total.
+        let stray = match indicator {
+            Some(Some(_)) => None,
+            _ => stray(fields, &layout, self.registry),
+        };
+        if let Some((stray, text)) = stray {
+            let place = self.origin.place_row(at);
+            let msg = Message::StrayRow { stray, text: shorten(&text) };
+            diags.push(Diagnostic::warning(msg).at(place).label(Hint::NotData));
+        } else {
+            self.data.rows_read += 1;
+            if !self.data_row(&layout, fields, at, indicator, diags) {
+                self.data.rows_rejected += 1;
             }
         }
-        self.data.rows_read += 1;
-        if !self.data_row(fields, at, diags) {
-            self.data.rows_rejected += 1;
-        }
+        self.layout = Some(layout);
     }
 
     /// Counts a row that could not be read at all.
@@ -317,15 +323,15 @@ impl<'a> Rows<'a> {
         diags.push(Diagnostic::error(message).at(place).maybe_label(label));
     }
 
-    /// Reads a data row; false when it was rejected.
-    fn data_row<F: Fields>(&mut self, fields: &F, at: u64, diags: &mut Diagnostics) -> bool {
-        let Some(layout) = self.layout.take() else { return false };
-        let ok = self.data_row_in(&layout, fields, at, diags);
-        self.layout = Some(layout);
-        ok
-    }
-
-    fn data_row_in<F: Fields>(&mut self, layout: &Layout, fields: &F, at: u64, diags: &mut Diagnostics) -> bool {
+    /// Reads a data row whose indicator cell was looked up as `found`; false when it was rejected.
+    fn data_row<F: Fields>(
+        &mut self,
+        layout: &Layout,
+        fields: &F,
+        at: u64,
+        found: Option<Option<IndicatorId>>,
+        diags: &mut Diagnostics,
+    ) -> bool {
         let count = fields.count();
         // Trailing empty cells (as spreadsheets write them) and notes left off the end are no harm.
         let ragged = count < layout.required
@@ -351,7 +357,7 @@ impl<'a> Rows<'a> {
             Some(i) => self.region_of(fields, i),
             None => self.no_region() as u32,
         };
-        let indicator = match self.indicator_of(fields, layout.indicator) {
+        let indicator = match found {
             Some(Some(id)) => id,
             Some(None) => {
                 self.data.rows_unknown += 1;

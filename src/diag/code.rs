@@ -20,6 +20,7 @@ pub enum Code {
     NumberNotInText,
     NumberNotInRule,
     UnitMismatch,
+    NameTaken,
     BadNumber,
     MissingField,
     BadField,

@@ -84,10 +84,21 @@ pub fn load_catalog(source: &PlanSource, diags: &mut Diagnostics) -> Catalog {
                 diags.push(Diagnostic::error(msg).at(plan.meta.at.clone()));
                 continue;
             }
+            register_names(&plan, &mut catalog.registry);
             catalog.plans.push(plan);
         }
     }
     catalog
+}
+
+/// Each target's own `name` becomes a spelling of its indicator that data files may use, unless another
+/// indicator already holds it (`lint` warns about that).
+fn register_names(plan: &Plan, registry: &mut Registry) {
+    for t in &plan.targets {
+        if let (Some(name), Some(id)) = (&t.name, t.indicator) {
+            let _ = registry.add_alias(id, name);
+        }
+    }
 }
 
 fn embedded_plans() -> Vec<(String, String)> {
@@ -228,11 +239,13 @@ struct RawTarget {
     source: TargetSource,
     text: Spanned<String>,
     indicator: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
     #[serde(default)]
     attribute: Attribute,
     deadline: Option<Spanned<i32>>,
     rule: Spanned<RawRule>,
     reading: Option<String>,
+    reading_en: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -427,10 +440,12 @@ fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, do
         text_at: cx.at(t.text.span()),
         text: t.text.into_inner(),
         indicator,
+        name: t.name.map(Spanned::into_inner).filter(|n| !n.trim().is_empty()),
         attribute: t.attribute,
         deadline,
         rule: rule?,
         reading: t.reading,
+        reading_en: t.reading_en,
         at,
     })
 }

@@ -2,7 +2,7 @@
 //! is an exact decimal and every indicator an [`IndicatorId`]; raw TOML never reaches past `load`.
 
 use crate::diag::Location;
-use crate::indicator::IndicatorId;
+use crate::indicator::{IndicatorId, Registry};
 use crate::rule::Rule;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -113,16 +113,40 @@ pub struct Target {
     pub text: String,
     /// None only for qualitative targets.
     pub indicator: Option<IndicatorId>,
+    /// The indicator's name as this plan writes it, where it differs from the registry's name.
+    pub name: Option<String>,
     pub attribute: Attribute,
     /// The year by which it must hold.
     pub deadline: i32,
     pub rule: Rule,
-    /// The reading chosen where the wording is unclear.
+    /// The reading chosen where the wording is unclear, in Chinese.
     pub reading: Option<String>,
+    /// The same reading in English.
+    pub reading_en: Option<String>,
     /// Where the target is written in its plan file (its `id`).
     pub at: Location,
     /// Where its `text` is written.
     pub text_at: Location,
+}
+
+impl Target {
+    /// The name every output shows for this target: its own `name`, else its indicator's, else (qualitative) its
+    /// text.
+    pub fn shown_name<'a>(&'a self, registry: &'a Registry) -> &'a str {
+        match (&self.name, self.indicator) {
+            (Some(name), _) => name,
+            (None, Some(id)) => &registry.get(id).name,
+            (None, None) => &self.text,
+        }
+    }
+
+    /// The reading in the output's language: English falls back to the Chinese reading.
+    pub fn reading_in(&self, english: bool) -> Option<&str> {
+        match english {
+            true => self.reading_en.as_deref().or(self.reading.as_deref()),
+            false => self.reading.as_deref(),
+        }
+    }
 }
 
 /// One plan, ready to evaluate.
@@ -153,6 +177,22 @@ impl Plan {
         ids.sort();
         ids.dedup();
         ids
+    }
+
+    /// An indicator's name as this plan writes it: the shown name of the plan's first target on it; for an
+    /// indicator the plan only compares with (a `relative` or `gap_narrow` reference), the longest of its names
+    /// that a referring target's text contains; else the registry's name.
+    pub fn indicator_name<'a>(&'a self, id: IndicatorId, registry: &'a Registry) -> &'a str {
+        if let Some(t) = self.targets.iter().find(|t| t.indicator == Some(id)) {
+            return t.shown_name(registry);
+        }
+        let ind = registry.get(id);
+        let names = || std::iter::once(&ind.name).chain(&ind.aliases);
+        let in_text = self.targets.iter().filter(|t| t.rule.reference() == Some(id)).find_map(|t| {
+            let text = crate::indicator::normalize_name(&t.text);
+            names().filter(|n| text.contains(&crate::indicator::normalize_name(n))).max_by_key(|n| n.chars().count())
+        });
+        in_text.map_or(&ind.name, |n| n.as_str())
     }
 
     /// The value the plan states for an indicator in a year.

@@ -25,6 +25,7 @@ pub fn validate(plan: &Plan, registry: &Registry, diags: &mut Diagnostics) {
         }
         check_numbers(plan, registry, t, diags);
         check_unit(registry, t, diags);
+        check_name(registry, t, diags);
     }
     for (i, d) in plan.domains.iter().enumerate() {
         if !plan.targets.iter().any(|t| t.domain == i) {
@@ -95,6 +96,22 @@ fn check_unit(registry: &Registry, t: &Target, diags: &mut Diagnostics) {
             diags.push(Diagnostic::error(msg).at(t.text_at.clone()).label(Hint::TheText));
             return;
         }
+    }
+}
+
+/// A target's own `name` must not be another indicator's name or alias: data files would give it that one's values.
+fn check_name(registry: &Registry, t: &Target, diags: &mut Diagnostics) {
+    let (Some(name), Some(id)) = (&t.name, t.indicator) else { return };
+    if let Some(other) = registry.lookup(name).filter(|&other| other != id) {
+        let other = registry.get(other);
+        let msg = Message::NameTaken {
+            target: t.id.clone(),
+            name: name.clone(),
+            other: other.id.clone(),
+            other_name: other.name.clone(),
+            own: registry.get(id).id.clone(),
+        };
+        diags.push(Diagnostic::warning(msg).at(t.at.clone()));
     }
 }
 

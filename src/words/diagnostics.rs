@@ -89,6 +89,14 @@ pub enum Message {
         indicator: String,
         unit: String,
     },
+    /// A target's own `name` is another indicator's name or alias.
+    NameTaken {
+        target: String,
+        name: String,
+        other: String,
+        other_name: String,
+        own: String,
+    },
     NotADecimal {
         text: String,
     },
@@ -280,6 +288,7 @@ impl Message {
             Message::NumberNotInText { .. } => Code::NumberNotInText,
             Message::NumberNotInRule { .. } => Code::NumberNotInRule,
             Message::UnitMismatch { .. } => Code::UnitMismatch,
+            Message::NameTaken { .. } => Code::NameTaken,
             Message::NotADecimal { .. } | Message::RatioFirstPositive => Code::BadNumber,
             Message::RuleNeeds { .. } | Message::DecreaseByForms | Message::RuleWithoutIndicator { .. } => {
                 Code::MissingField
@@ -377,6 +386,11 @@ impl Say for Message {
                 lang,
                 "目标 {target}：原文的数以 {written} 计，而指标 {indicator} 的单位是 {unit}",
                 "target {target}: its text gives the number in {written}, but indicator {indicator} is measured in {unit}"
+            ),
+            Message::NameTaken { target, name, other, other_name, own } => tr!(
+                lang,
+                "目标 {target}：其名称 {name:?} 是指标 {other}（{other_name}）的名称，而不是 {own} 的",
+                "target {target}: its name {name:?} is a name of indicator {other} ({other_name}), not of {own}"
             ),
             Message::NotADecimal { text } => tr!(lang, "{text:?} 不是十进制数", "{text:?} is not a decimal number"),
             Message::RuleNeeds { kind, field } => {
