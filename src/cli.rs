@@ -1,5 +1,6 @@
-//! The command line, as clap derive structs: every flag with its help text. Parsing only; [`crate::cmd`]
-//! resolves these into options and runs them.
+//! The command line, as clap derive structs: every flag with its help text, in Chinese and English (the one
+//! place words are written outside [`crate::words`]: clap reads them from these comments). Parsing only;
+//! [`crate::cmd`] resolves these, with `plancheck.toml` ([`crate::config`]), into options and runs them.
 
 use crate::eval::FailOn;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -10,11 +11,28 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "plancheck", version, about, max_term_width = 100)]
 pub struct Cli {
-    /// Language of every output and message: zh (中文, the default) or en (English); also PLANCHECK_LANG.
-    #[arg(long, value_enum, global = true, env = "PLANCHECK_LANG", default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    /// 输出与提示的语言 / language of every output and message: zh (中文, default), en (English); also PLANCHECK_LANG
+    #[arg(long, value_enum, global = true, env = "PLANCHECK_LANG")]
+    pub lang: Option<Lang>,
+    /// 错误与警告的格式 / how diagnostics are written on stderr: human (default) or json (one object per line)
+    #[arg(long, value_enum, global = true, value_name = "FORMAT")]
+    pub error_format: Option<ErrorFormat>,
+    /// 项目配置文件 / the project file (default: plancheck.toml in the working directory, when present)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How diagnostics are written on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorFormat {
+    /// 供人阅读 / for people, like rustc
+    #[default]
+    Human,
+    /// 每行一个 JSON 对象 / one JSON object per line
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +49,15 @@ pub enum Command {
     Template(TemplateArgs),
     /// Write reports for many plans and regions at once: a page per plan and region, and an index.
     Report(ReportArgs),
+    /// Write a commented plancheck.toml, the project file a CI job runs `plancheck check` from.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// 写入的文件 / the file to write (default: plancheck.toml); an existing file is kept
+    #[arg(value_name = "FILE")]
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -54,28 +81,29 @@ pub struct ReportArgs {
     #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32).range(1949..=2100))]
     pub year: Option<i32>,
     /// Exit 1 when a target in this scope fails (default: never; reports are written either way).
-    #[arg(long, value_enum, default_value_t = FailOn::None)]
-    pub fail_on: FailOn,
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     #[command(flatten)]
     pub common: CommonArgs,
     #[command(flatten)]
     pub source: PlanSourceArgs,
 }
 
-/// Options `check` and `report` share: how data is read, how targets are judged, the output's language.
-#[derive(Debug, Args)]
+/// Options `check` and `report` share: how data is read and how targets are judged. Unset flags take the
+/// project file's value, else the default.
+#[derive(Debug, Args, Default)]
 pub struct CommonArgs {
-    /// Tolerance of 左右 (approx) and 相适应, in percent of the target value.
-    #[arg(long, value_name = "PCT", default_value = "5")]
-    pub tolerance: String,
-    /// 基本实现 margin: a threshold missed by at most this percent of the target.
-    #[arg(long, value_name = "PCT", default_value = "1")]
-    pub near: String,
-    /// Rows naming an unknown indicator are reported as unused instead of as errors.
+    /// 左右（approx）与相适应的容差，目标值的百分比 / tolerance of 左右 and 相适应, in percent of the target [default: 5]
+    #[arg(long, value_name = "PCT")]
+    pub tolerance: Option<String>,
+    /// 基本实现的差距上限，目标值的百分比 / 基本实现 margin: a threshold missed by at most this percent [default: 1]
+    #[arg(long, value_name = "PCT")]
+    pub near: Option<String>,
+    /// 未知指标的行计为未使用而不报错 / rows naming an unknown indicator are set aside instead of refused
     #[arg(long)]
     pub allow_unknown: bool,
-    /// The sheet of an Excel data file (default: the first).
-    #[arg(long, value_name = "NAME")]
+    /// Excel 工作表：名称，或 * 读取全部 / the sheet of a workbook: its name, or * for every sheet
+    #[arg(long, value_name = "NAME|*")]
     pub sheet: Option<String>,
 }
 
@@ -87,29 +115,35 @@ pub struct PlanSourceArgs {
     pub plans_dir: Option<PathBuf>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Default)]
 pub struct CheckArgs {
-    /// The plan: an id (jiangjin-women, ...) or a path to a plan TOML file.
+    /// 规划：编号（如 jiangjin-women）或规划 TOML 文件 / the plan: an id or a plan TOML file
     #[arg(long, value_name = "ID|FILE")]
-    pub plan: String,
-    /// The data file: CSV (long or wide form; UTF-8, UTF-16 or GB18030).
+    pub plan: Option<String>,
+    /// 数据文件：CSV、TSV 或 Excel / the data file: CSV or TSV (long or wide form), or an Excel workbook
     #[arg(long, value_name = "FILE")]
-    pub data: PathBuf,
-    /// Only this region (a value of the data's region column).
+    pub data: Option<PathBuf>,
+    /// 只检查这个地区 / only this region (a value of the data's region column)
     #[arg(long, value_name = "R")]
     pub region: Option<String>,
-    /// The evaluation year (default: the latest year in the data for each region).
+    /// 评估年份（默认：各地区数据的最新年份）/ the evaluation year (default: each region's latest year)
     #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32).range(1949..=2100))]
     pub year: Option<i32>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Which targets make the exit code 1 when unmet or off track.
-    #[arg(long, value_enum, default_value_t = FailOn::Binding)]
-    pub fail_on: FailOn,
-    /// Also fail when a target in scope has no data.
+    /// 输出格式 / output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// 写入文件而不是标准输出 / write to this file instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// 哪些目标未达标时退出码为 1 / which targets make the exit code 1 when unmet or off track [default: auto]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// 范围内的目标无数据时也不通过 / also fail when a target in scope has no data
     #[arg(long)]
     pub fail_on_missing: bool,
+    /// 范围内的目标有预警时也不通过 / also fail when a target in scope has an early warning (预警)
+    #[arg(long)]
+    pub fail_on_warning: bool,
     #[command(flatten)]
     pub common: CommonArgs,
     #[command(flatten)]
@@ -165,18 +199,25 @@ pub struct TemplateArgs {
 }
 
 /// Output formats of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Format {
-    /// A table grouped by domain, for people.
+    /// 按领域分组的表格 / a table grouped by domain, for people
     Table,
-    /// One object per region (an array for several), numbers as strings.
+    /// JSON 数组，每个地区一个对象 / a JSON array, one object per region; numbers as strings
     Json,
-    /// One row per target and region; formula-like cells escaped.
+    /// JSON Lines，每行一个地区 / JSON Lines: one object per region and line
+    Jsonl,
+    /// 每个目标一行的 CSV / one CSV row per target and region; formula-like cells escaped
     Csv,
-    /// A Markdown table per region.
+    /// 每个地区一个 Markdown 表格 / a Markdown table per region
     Markdown,
-    /// JUnit XML: one testcase per target, for CI.
+    /// JUnit XML，每个目标一个测试用例 / JUnit XML: one testcase per target and region, for CI
     Junit,
+    /// GitHub Actions 注释 / GitHub Actions annotations at the failing data rows
+    Github,
+    /// SARIF 2.1.0，供代码扫描工具 / SARIF 2.1.0 for code-scanning tools
+    Sarif,
 }
 
 pub use crate::words::Lang;

@@ -3,6 +3,7 @@
 //! the plan itself states) and which targets a `--fail-on` scope covers. Renderers only read the Report.
 
 use crate::dataset::{Accounting, Dataset};
+use crate::diag::Message;
 use crate::indicator::{Registry, Unit};
 use crate::plan::{Attribute, Plan, PlanMeta, Target};
 use crate::rule::{judge, mark, Inputs, Kind, Mark, Reason, Series, Status, Verdict};
@@ -11,19 +12,43 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// Which targets make a check fail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize, strum::IntoStaticStr)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum FailOn {
-    /// Only 约束性 (binding) targets.
+    /// 有约束性标注时取约束性目标，否则取全部量化目标 / binding targets where the plan marks them, else every quantified one
     #[default]
+    Auto,
+    /// 只取约束性目标 / only 约束性 (binding) targets
     Binding,
-    /// Binding targets and every target that states a number.
+    /// 约束性目标和全部有数值要求的目标 / binding targets and every target that states a number
     Quantified,
-    /// Every assessable target.
+    /// 全部可评估目标 / every assessable target
     All,
-    /// Never fail.
+    /// 从不失败 / never fail
     None,
+}
+
+impl FailOn {
+    /// The scope this comes to for a plan: `auto` becomes `binding` or `quantified`.
+    pub fn resolve(self, plan: &Plan) -> FailOn {
+        match self {
+            FailOn::Auto if plan.states_attributes() => FailOn::Binding,
+            FailOn::Auto => FailOn::Quantified,
+            scope => scope,
+        }
+    }
 }
 
 /// Which evaluation of the cycle: 年度监测, 中期评估 or 终期评估.
@@ -64,6 +89,10 @@ pub struct EvalOptions {
     pub year: Option<i32>,
     pub fail_on: FailOn,
     pub fail_on_missing: bool,
+    /// An early warning on a target in scope fails the check too.
+    pub fail_on_warning: bool,
+    /// Keep where each value was read (for annotations at the data row).
+    pub locate: bool,
     /// Default tolerance of 左右 and 相适应, in percent of the target value.
     pub tolerance: Decimal,
     /// 基本实现 margin, in percent of the target value.
@@ -77,8 +106,10 @@ impl Default for EvalOptions {
             history: false,
             region: None,
             year: None,
-            fail_on: FailOn::Binding,
+            fail_on: FailOn::Auto,
             fail_on_missing: false,
+            fail_on_warning: false,
+            locate: false,
             tolerance: Decimal::from(5),
             near: Decimal::ONE,
         }
@@ -86,8 +117,9 @@ impl Default for EvalOptions {
 }
 
 /// The words the statistics bureaus' monitoring reports use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Grade {
     /// 已实现.
     Achieved,
@@ -104,6 +136,11 @@ pub enum Grade {
 }
 
 impl Grade {
+    /// The snake_case word of the JSON.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     /// Counted as reached in the 达标率.
     pub fn is_reached(self) -> bool {
         matches!(self, Grade::Achieved | Grade::AchievedEarly | Grade::NearlyAchieved)
@@ -139,6 +176,9 @@ pub struct TargetResult<'a> {
     pub warning: Vec<Warning>,
     /// Does `--fail-on` count this target?
     pub in_scope: bool,
+    /// Does it fail the check: in scope, and unmet or off track (or missing with `--fail-on-missing`, or
+    /// warned with `--fail-on-warning`)?
+    pub fails: bool,
     /// The status in each year present in the data (with `history`).
     pub history: Vec<(i32, Status)>,
     /// The indicator's values by year (with `history`), for charts.
@@ -147,6 +187,10 @@ pub struct TargetResult<'a> {
     pub mark: Option<Mark>,
     /// The baseline year B.
     pub baseline_year: i32,
+    /// Where the target is written in its plan file.
+    pub at: &'a crate::diag::Location,
+    /// Where the value at Y was read (with `locate`).
+    pub value_at: Option<crate::diag::Location>,
 }
 
 /// Results for one region.
@@ -180,10 +224,9 @@ impl RegionReport<'_> {
         Rates { with_data, ..rates }
     }
 
-    /// Targets in scope that fail.
-    pub fn failures(&self, fail_on_missing: bool) -> usize {
-        let fails = |r: &&TargetResult| r.status.is_failure() || (fail_on_missing && r.status == Status::NoData);
-        self.results.iter().filter(|r| r.in_scope).filter(fails).count()
+    /// Targets that fail the check.
+    pub fn failures(&self) -> usize {
+        self.results.iter().filter(|r| r.fails).count()
     }
 }
 
@@ -221,8 +264,12 @@ pub struct Report<'a> {
     pub data_file: String,
     pub accounting: Accounting,
     pub regions: Vec<RegionReport<'a>>,
+    /// The scope as asked for (`auto` included).
     pub fail_on: FailOn,
+    /// The scope it came to for this plan (never `auto`).
+    pub scope: FailOn,
     pub fail_on_missing: bool,
+    pub fail_on_warning: bool,
     /// In-scope targets per region (the same for every region).
     pub in_scope: usize,
 }
@@ -230,15 +277,14 @@ pub struct Report<'a> {
 impl Report<'_> {
     /// Does any region fail the check?
     pub fn fails(&self) -> bool {
-        self.regions.iter().any(|r| r.failures(self.fail_on_missing) > 0)
+        self.regions.iter().any(|r| r.failures() > 0)
     }
 }
 
-/// A region asked for that the data does not have.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownRegion {
-    pub region: String,
-    pub known: Vec<String>,
+/// A report ready for its regions: the head, and the regions to evaluate.
+pub struct Prepared<'a> {
+    pub report: Report<'a>,
+    pub regions: Vec<usize>,
 }
 
 /// Evaluates a plan over every region of the data (or the one asked for).
@@ -248,29 +294,36 @@ pub fn evaluate<'a>(
     data: &Dataset,
     data_file: &str,
     options: &EvalOptions,
-) -> Result<Report<'a>, UnknownRegion> {
+) -> Result<Report<'a>, Message> {
     use rayon::prelude::*;
-    let (mut report, regions) = prepare(plan, data, data_file, options)?;
+    let Prepared { mut report, regions } = prepare(plan, data, data_file, options)?;
     report.regions = regions.par_iter().map(|&r| evaluate_region(plan, registry, data, r, options)).collect();
     Ok(report)
 }
 
 /// The report without its regions, and the regions to evaluate (each with [`evaluate_region`]): for callers
-/// that evaluate and write region by region.
+/// that evaluate and write region by region. A region asked for that the data does not have (or data without
+/// regions) is refused.
 pub fn prepare<'a>(
     plan: &Plan,
     data: &Dataset,
     data_file: &str,
     options: &EvalOptions,
-) -> Result<(Report<'a>, Vec<usize>), UnknownRegion> {
+) -> Result<Prepared<'a>, Message> {
+    let file = data_file.to_string();
     let regions: Vec<usize> = match &options.region {
         Some(name) if data.has_region_column() => match data.region_index(name) {
             Some(i) => vec![i],
-            None => return Err(UnknownRegion { region: name.clone(), known: data.regions().to_vec() }),
+            None => {
+                let known = data.regions().to_vec();
+                return Err(Message::UnknownRegion { region: name.clone(), file, known });
+            }
         },
-        _ => (0..data.regions().len()).collect(),
+        Some(name) => return Err(Message::NoRegionColumn { region: name.clone(), file }),
+        None => (0..data.regions().len()).collect(),
     };
-    let in_scope = plan.targets.iter().filter(|t| in_scope(t, options.fail_on)).count();
+    let scope = options.fail_on.resolve(plan);
+    let in_scope = plan.targets.iter().filter(|t| in_scope(t, scope)).count();
     let report = Report {
         plan: plan.meta.clone(),
         stage: options.stage,
@@ -279,17 +332,46 @@ pub fn prepare<'a>(
         accounting: data.accounting(&plan.indicators()),
         regions: Vec::new(),
         fail_on: options.fail_on,
+        scope,
         fail_on_missing: options.fail_on_missing,
+        fail_on_warning: options.fail_on_warning,
         in_scope,
     };
-    Ok((report, regions))
+    Ok(Prepared { report, regions })
 }
 
-/// Is a target counted by a `--fail-on` scope?
-pub fn in_scope(target: &Target, fail_on: FailOn) -> bool {
+/// Whether a check can judge anything: the data must hold some value of the plan, and some region a value at
+/// the evaluation year asked for. Returns the regions that have none at that year while others do.
+pub fn coverage(
+    plan: &Plan,
+    data: &Dataset,
+    regions: &[usize],
+    options: &EvalOptions,
+    data_file: &str,
+) -> Result<Vec<String>, Message> {
+    let file = data_file.to_string();
+    let indicators = plan.indicators();
+    let years = data.years_of(regions, &indicators);
+    if years.is_empty() {
+        return Err(Message::NoValues { file, plan: plan.meta.id.clone() });
+    }
+    let Some(year) = options.stage.year(plan.meta.period).or(options.year) else { return Ok(Vec::new()) };
+    let lacking: Vec<String> = regions
+        .iter()
+        .filter(|&&r| !data.has_value_at(r, &indicators, year))
+        .map(|&r| data.regions().get(r).cloned().unwrap_or_default())
+        .collect();
+    if lacking.len() == regions.len() {
+        return Err(Message::NoValuesAtYear { year, file, years });
+    }
+    Ok(lacking)
+}
+
+/// Is a target counted by a `--fail-on` scope (`auto` resolved for its plan first)?
+pub fn in_scope(target: &Target, scope: FailOn) -> bool {
     let binding = target.attribute == Attribute::Binding;
-    match fail_on {
-        FailOn::Binding => binding,
+    match scope {
+        FailOn::Auto | FailOn::Binding => binding,
         FailOn::Quantified => binding || target.rule.is_quantified(),
         FailOn::All => target.rule.kind() != Kind::Qualitative,
         FailOn::None => false,
@@ -312,9 +394,25 @@ pub fn evaluate_region<'a>(
     };
     let mut order: Vec<&Target> = plan.targets.iter().collect();
     order.sort_by_key(|t| t.domain);
-    let results =
-        order.into_iter().map(|t| evaluate_target(plan, registry, data, region, year, &years, t, o)).collect();
+    let scope = o.fail_on.resolve(plan);
+    let at = At { plan, registry, data, region, year, years: &years, options: o, scope };
+    let results = order.into_iter().map(|t| evaluate_target(&at, t)).collect();
     RegionReport { region: name, year, results }
+}
+
+/// Where a target is evaluated: the plan, the region of the data, the year, the run's options.
+struct At<'a, 'd> {
+    plan: &'a Plan,
+    registry: &'a Registry,
+    data: &'d Dataset,
+    region: usize,
+    /// Y; None when the region has no data at all.
+    year: Option<i32>,
+    /// Every year of the region's data (with `history`).
+    years: &'d [i32],
+    options: &'d EvalOptions,
+    /// The `--fail-on` scope resolved for the plan.
+    scope: FailOn,
 }
 
 /// The series of an indicator in a region, with the plan's stated baseline where the data lacks that year.
@@ -336,17 +434,8 @@ pub fn series_with_baseline(
     (series, from_plan)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn evaluate_target<'a>(
-    plan: &'a Plan,
-    registry: &'a Registry,
-    data: &Dataset,
-    region: usize,
-    year: Option<i32>,
-    years: &[i32],
-    t: &'a Target,
-    o: &EvalOptions,
-) -> TargetResult<'a> {
+fn evaluate_target<'a>(at: &At<'a, '_>, t: &'a Target) -> TargetResult<'a> {
+    let At { plan, registry, data, region, year, years, options: o, scope } = *at;
     let indicator = t.indicator.map(|id| registry.get(id));
     let (series, from_plan) = match t.indicator {
         Some(id) => series_with_baseline(plan, data, region, id),
@@ -380,6 +469,12 @@ fn evaluate_target<'a>(
         None => Verdict { status: Status::NoData, reason: Reason::RegionWithoutData, near: false },
     };
     let grade = grade(&verdict, t, year);
+    let counted = in_scope(t, scope);
+    let status = verdict.status;
+    let fails = counted
+        && (status.is_failure()
+            || (o.fail_on_missing && status == Status::NoData)
+            || (o.fail_on_warning && !warning.is_empty()));
     TargetResult {
         id: &t.id,
         indicator: indicator.map(|i| i.id.as_str()),
@@ -395,11 +490,12 @@ fn evaluate_target<'a>(
         value: year.and_then(|y| series.get(&y).copied()),
         baseline: series.get(&b).copied(),
         baseline_from_plan: from_plan,
-        status: verdict.status,
+        status,
         grade,
         reason: verdict.reason,
         warning,
-        in_scope: in_scope(t, o.fail_on),
+        in_scope: counted,
+        fails,
         history,
         series: if o.history { series.iter().map(|(y, v)| (*y, *v)).collect() } else { Vec::new() },
         mark: if o.history && t.rule.is_threshold() {
@@ -408,6 +504,11 @@ fn evaluate_target<'a>(
             None
         },
         baseline_year: b,
+        at: &t.at,
+        value_at: match (o.locate, t.indicator, year) {
+            (true, Some(id), Some(y)) => data.locate(region, id, y),
+            _ => None,
+        },
     }
 }
 

@@ -7,11 +7,13 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod dataset;
 pub mod diag;
 pub mod eval;
 pub mod exit;
 pub mod indicator;
+pub mod output;
 pub mod plan;
 pub mod render;
 pub mod rule;

@@ -79,7 +79,7 @@ bad_input! {
     nul_bytes_in_a_value: "nul-bytes.csv" => Refused;
     // Files without data.
     empty_file: "empty.csv" => Refused;
-    header_only: "header-only.csv" => Read;
+    header_only: "header-only.csv" => Refused;
     only_blank_lines: "blank-lines.csv" => Refused;
     // Headers.
     unknown_header: "unknown-header.csv" => Refused;

@@ -38,6 +38,8 @@ fn check_json() {
 fn check_json_reports_the_line_verdicts() {
     let run = check(FIXTURE, &["--year", "2025", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "an array whatever the number of regions");
+    let json = &json[0];
     let status = |id: &str| {
         let results = json["results"].as_array().expect("results");
         let r = results.iter().find(|r| r["id"] == id).expect("the target is reported");
@@ -146,6 +148,7 @@ fn regions_are_evaluated_on_their_own() {
     assert_eq!(regions, ["甲县", "乙县"]);
     let one = check("tests/fixtures/two-regions.csv", &["--region", "乙县", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&one.stdout).expect("valid JSON");
+    let json = &json[0];
     assert_eq!(json["region"], "乙县");
     let mm = json["results"].as_array().and_then(|r| r.iter().find(|r| r["id"] == "health-3").cloned());
     assert_eq!(mm.map(|r| r["status"].clone()), Some("off_track".into())); // 11.5 against the 2024 line of 10.4
@@ -162,6 +165,7 @@ fn regions_are_evaluated_on_their_own() {
 fn wide_files_read_like_long_ones() {
     let run = check("tests/fixtures/wide.csv", &["--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let json = &json[0];
     assert_eq!(json["year"], 2023);
     let find = |id: &str| json["results"].as_array().and_then(|r| r.iter().find(|r| r["id"] == id).cloned());
     assert_eq!(find("health-1").map(|r| r["status"].clone()), Some("met".into())); // 逐年提高 60→63
@@ -216,6 +220,7 @@ fn a_filled_in_template_is_read_back_without_edits() {
         plancheck(&["check", "--plan", "jiangjin-children", "--data", &path, "--format", "json", "--year", "2022"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let json = &json[0];
     let infant =
         json["results"].as_array().and_then(|r| r.iter().find(|r| r["indicator"] == "infant-mortality").cloned());
     assert_eq!(infant.map(|r| r["value"].clone()), Some("2.1".into()));

@@ -21,7 +21,7 @@ fn results(dir: &Path, data: &str, extra: &[&str]) -> serde_json::Value {
     let run = plancheck(dir, &args);
     assert_eq!(run.code, 1, "{data}: the fixture has failing binding targets:\n{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    let results = json["results"].clone();
+    let results = json[0]["results"].clone();
     assert!(results.as_array().is_some_and(|r| r.len() > 50), "{data}: every target has a result");
     results
 }
@@ -195,9 +195,11 @@ fn sheet_picks_a_second_sheet_and_its_title_row_is_skipped_with_a_warning() {
     let run = plancheck(dir.path(), &args);
     assert_eq!(
         run.stderr,
-        "warning[skipped-row]: skipped a row before the header: \"2025年监测数据（修订）\"\n  ┌─ data.xlsx!第二版!A1: not data\n\n"
+        "warning[skipped-row]: skipped a row before the header: \"2025年监测数据（修订）\"\n  ┌─ data.xlsx!第二版!A1: not data\n\n\
+         note[scope]: scope: binding targets (--fail-on auto), 7 targets\n\n"
     );
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let json = &json[0];
     let mortality = json["results"]
         .as_array()
         .expect("results")

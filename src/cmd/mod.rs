@@ -1,16 +1,18 @@
 //! One file per subcommand, each with the same entry point `run(args, cx, out, err) -> Result<ExitStatus,
 //! Error>`. Commands resolve options, call the library and write what the renderers give them; no business
-//! logic here. Every problem is a located diagnostic, said in the output's language.
+//! logic here. Every problem is a located diagnostic, said in the output's language, as text or as JSON Lines.
 
 pub mod check;
 pub mod explain;
+pub mod init;
 pub mod lint;
 pub mod plans;
 pub mod report;
 pub mod template;
 
-use crate::cli::{Cli, Command, PlanSourceArgs};
-use crate::diag::{Diagnostic, Diagnostics, Message};
+use crate::cli::{Cli, Command, ErrorFormat, PlanSourceArgs};
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, IoFault, Message};
 use crate::exit::ExitStatus;
 use crate::plan::{load_catalog, validate::validate, Catalog, Plan, PlanSource};
 use crate::words::Lang;
@@ -18,12 +20,15 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// What every command knows besides its own arguments.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Context {
     pub lang: Lang,
+    pub error_format: ErrorFormat,
+    /// The project file, when there is one.
+    pub config: Option<Config>,
 }
 
-/// Why a command could not do its work (exit code 2).
+/// Why a command could not do its work (exit code 2), or did not finish.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Invalid arguments, plan or data files: the diagnostics say what and where.
@@ -32,6 +37,10 @@ pub enum Error {
     /// Writing the output failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// The output was closed before the command finished (`| head`): exit with what was found so far if it
+    /// failed, else as an error, never as a pass.
+    #[error("the output was closed")]
+    Interrupted { failed: bool },
 }
 
 /// A problem with the command line, as an error.
@@ -43,7 +52,17 @@ pub fn usage(message: Message) -> Error {
 
 /// Runs a parsed command line, writing to `out` and `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
-    let cx = Context { lang: cli.lang };
+    let config = match crate::config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(diags) => {
+            let (lang, format) = (cli.lang.unwrap_or_default(), cli.error_format.unwrap_or_default());
+            print(&diags, lang, format, err);
+            return ExitStatus::Error;
+        }
+    };
+    let lang = cli.lang.or(config.as_ref().and_then(|c| c.lang)).unwrap_or_default();
+    let error_format = cli.error_format.or(config.as_ref().and_then(|c| c.error_format)).unwrap_or_default();
+    let cx = Context { lang, error_format, config };
     let result = match cli.command {
         Command::Check(args) => check::run(args, &cx, out, err),
         Command::Plans(args) => plans::run(args, &cx, out),
@@ -51,21 +70,50 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Lint(args) => lint::run(args, &cx, out, err),
         Command::Template(args) => template::run(args, &cx, out),
         Command::Report(args) => report::run(args, &cx, out, err),
+        Command::Init(args) => init::run(args, &cx, out),
     };
+    let result = result.and_then(|status| out.flush().map(|_| status).map_err(Error::from));
     match result {
         Ok(status) => status,
-        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitStatus::Pass,
+        Err(Error::Interrupted { failed: true }) => ExitStatus::Fail,
+        Err(Error::Interrupted { failed: false }) => ExitStatus::Error,
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitStatus::Error,
         Err(Error::Invalid(diags)) => {
-            let _ = err.write_all(diags.render(cx.lang).as_bytes());
+            print(&diags, cx.lang, cx.error_format, err);
             ExitStatus::Error
         }
         Err(Error::Io(e)) => {
             let mut diags = Diagnostics::new();
-            let fault = crate::diag::IoFault::from(&e);
-            diags.push(Diagnostic::error(Message::OutputFailed { fault }));
-            let _ = err.write_all(diags.render(cx.lang).as_bytes());
+            diags.push(Diagnostic::error(Message::OutputFailed { fault: IoFault::from(&e) }));
+            print(&diags, cx.lang, cx.error_format, err);
             ExitStatus::Error
         }
+    }
+}
+
+/// Writes diagnostics to `err` as the error format asks. A stderr that cannot be written is no reason to stop.
+pub fn print(diags: &Diagnostics, lang: Lang, format: ErrorFormat, err: &mut dyn Write) {
+    let text = match format {
+        ErrorFormat::Human => diags.render(lang),
+        ErrorFormat::Json => diags.render_json(lang),
+    };
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.flush();
+}
+
+/// Writes warnings and notes (never errors) to `err`.
+pub fn print_warnings(diags: &Diagnostics, cx: &Context, err: &mut dyn Write) {
+    if !diags.items().is_empty() && !diags.has_errors() {
+        print(diags, cx.lang, cx.error_format, err);
+    }
+}
+
+/// Loads the catalog one `--plan ID|FILE` and `--plans-dir` ask for.
+pub fn load_for_plan(plan: &str, source: &PlanSourceArgs) -> Result<(Catalog, usize), Error> {
+    let Loaded { catalog, indices } = load_for_plans(&[plan.to_string()], source)?;
+    match indices.first() {
+        Some(&i) => Ok((catalog, i)),
+        None => Err(unknown_plan(plan, &catalog)),
     }
 }
 
@@ -79,20 +127,6 @@ impl Loaded {
     /// The plans named, in order.
     pub fn plans(&self) -> impl Iterator<Item = &Plan> {
         self.indices.iter().filter_map(|&i| self.catalog.plans.get(i))
-    }
-
-    /// The first plan named (commands that take one `--plan` name exactly one).
-    pub fn plan(&self) -> Option<&Plan> {
-        self.plans().next()
-    }
-}
-
-/// Loads the catalog one `--plan ID|FILE` and `--plans-dir` ask for.
-pub fn load_for_plan(plan: &str, source: &PlanSourceArgs) -> Result<(Catalog, usize), Error> {
-    let Loaded { catalog, indices } = load_for_plans(&[plan.to_string()], source)?;
-    match indices.first() {
-        Some(&i) => Ok((catalog, i)),
-        None => Err(unknown_plan(plan, &catalog)),
     }
 }
 
@@ -165,33 +199,25 @@ pub fn unknown_plan(name: &str, catalog: &Catalog) -> Error {
     usage(Message::UnknownPlan { name: name.to_string(), suggestion, known })
 }
 
-/// Writes warnings (never errors) to `err`.
-pub fn print_warnings(diags: &Diagnostics, cx: &Context, err: &mut dyn Write) -> Result<(), Error> {
-    if !diags.items().is_empty() && !diags.has_errors() {
-        err.write_all(diags.render(cx.lang).as_bytes())?;
-    }
-    Ok(())
-}
-
 impl crate::cli::CommonArgs {
     /// How data files are read.
     pub fn load_options(&self) -> crate::dataset::LoadOptions {
         crate::dataset::LoadOptions { allow_unknown: self.allow_unknown, sheet: self.sheet.clone() }
     }
 
-    /// `--tolerance` as an exact decimal.
+    /// `--tolerance` as an exact decimal (5 when not given).
     pub fn tolerance(&self) -> Result<rust_decimal::Decimal, Error> {
-        percent("--tolerance", &self.tolerance)
+        percent("--tolerance", self.tolerance.as_deref().unwrap_or("5"))
     }
 
-    /// `--near` as an exact decimal.
+    /// `--near` as an exact decimal (1 when not given).
     pub fn near(&self) -> Result<rust_decimal::Decimal, Error> {
-        percent("--near", &self.near)
+        percent("--near", self.near.as_deref().unwrap_or("1"))
     }
 }
 
 /// A percentage flag as an exact decimal.
-fn percent(flag: &'static str, text: &str) -> Result<rust_decimal::Decimal, Error> {
+pub fn percent(flag: &'static str, text: &str) -> Result<rust_decimal::Decimal, Error> {
     match text.trim().trim_end_matches('%').parse::<rust_decimal::Decimal>() {
         Ok(x) if !x.is_sign_negative() => Ok(x),
         _ => Err(usage(Message::BadPercent { flag, text: text.to_string() })),

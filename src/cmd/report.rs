@@ -5,10 +5,11 @@ use super::{load_for_plans, print_warnings, usage, Context, Error};
 use crate::cli::ReportArgs;
 use crate::dataset;
 use crate::diag::{Diagnostics, IoFault, Message};
-use crate::eval::{prepare, EvalOptions};
+use crate::eval::{prepare, EvalOptions, Prepared};
 use crate::exit::ExitStatus;
 use crate::render::pages::Pages;
 use crate::render::stream::{regions as stream_regions, Job};
+
 use std::io::{IsTerminal, Write};
 
 pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
@@ -17,8 +18,10 @@ pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wr
         history: true,
         region: None,
         year: args.year,
-        fail_on: args.fail_on,
+        fail_on: args.fail_on.unwrap_or(crate::eval::FailOn::None),
         fail_on_missing: false,
+        fail_on_warning: false,
+        locate: false,
         tolerance: args.common.tolerance()?,
         near: args.common.near()?,
     };
@@ -32,7 +35,7 @@ pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wr
         if diags.has_errors() {
             return Err(Error::Invalid(diags));
         }
-        print_warnings(&diags, cx, err)?;
+        print_warnings(&diags, cx, err);
         datasets.push((data_path.display().to_string(), data));
     }
     std::fs::create_dir_all(&args.out).map_err(|e| {
@@ -43,25 +46,30 @@ pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wr
     if total > 8 && std::io::stderr().is_terminal() {
         pages.progress = indicatif::ProgressBar::new(total as u64);
     }
+    // One run at a time writes into a folder; every page is written whole and renamed into place.
+    let _lock = crate::output::FolderLock::take(&args.out).map_err(usage)?;
     let mut failed = false;
     for (file, data) in &datasets {
         for plan in loaded.plans() {
-            let (head, regions) = prepare(plan, data, file, &options)
-                .map_err(|e| usage(Message::UnknownRegion { region: e.region, file: file.clone(), known: e.known }))?;
+            let Prepared { report: head, regions, .. } = prepare(plan, data, file, &options).map_err(usage)?;
             let job = Job { plan, registry: &catalog.registry, data, regions: &regions, options: &options };
-            let tally = stream_regions(&mut pages, &head, &job, out).map_err(write_error)?;
-            failed |= tally.failed();
+            match stream_regions(&mut pages, &head, &job, out) {
+                Ok(tally) => failed |= tally.failed(),
+                Err(stopped) => return Err(page_error(&mut pages, stopped.error)),
+            }
         }
     }
     pages.progress.finish_and_clear();
-    pages.write_indexes(args.stage).map_err(write_error)?;
+    pages.write_indexes(args.stage).map_err(usage)?;
     let written = crate::words::outputs::Written { pages: pages.entries().len(), dir: args.out.display().to_string() };
     writeln!(out, "{}", crate::words::Say::say(&written, cx.lang))?;
     Ok(if failed { ExitStatus::Fail } else { ExitStatus::Pass })
 }
 
 /// A page that could not be written: the error names the file.
-fn write_error(e: std::io::Error) -> Error {
-    let fault = IoFault::from(&e);
-    usage(Message::CannotWrite { path: e.to_string(), fault })
+fn page_error(pages: &mut Pages, error: std::io::Error) -> Error {
+    match pages.failure.take() {
+        Some(message) => usage(message),
+        None => Error::Io(error),
+    }
 }

@@ -92,6 +92,8 @@ pub struct Dataset {
     rows_rejected: usize,
     /// Rows naming an indicator no plan knows, kept aside with `--allow-unknown`.
     rows_unknown: usize,
+    /// Where the rows came from, to locate a value (for annotations at the data row).
+    origin: Option<origin::Origin>,
 }
 
 /// How a data file's rows split for one plan.
@@ -129,6 +131,13 @@ impl Dataset {
         self.rows_unknown
     }
 
+    /// Where the value of an indicator in a region and year was read.
+    pub fn locate(&self, region: usize, indicator: IndicatorId, year: i32) -> Option<crate::diag::Location> {
+        let points = self.points(region, indicator);
+        let point = points.binary_search_by_key(&year, |p| i32::from(p.year)).ok().and_then(|i| points.get(i))?;
+        Some(self.origin.as_ref()?.place(point.at, usize::from(point.col)))
+    }
+
     /// Values held, over every region.
     pub fn value_count(&self) -> usize {
         self.data.iter().map(|r| r.points.len()).sum()
@@ -157,6 +166,22 @@ impl Dataset {
     /// The latest year with any value in a region.
     pub fn latest_year(&self, region: usize) -> Option<i32> {
         self.data.get(region)?.points.iter().map(|p| i32::from(p.year)).max()
+    }
+
+    /// Every year at which any of these regions has a value of any of these indicators, ascending.
+    pub fn years_of(&self, regions: &[usize], indicators: &[IndicatorId]) -> Vec<i32> {
+        let mut years: Vec<i32> = regions
+            .iter()
+            .flat_map(|&r| indicators.iter().flat_map(move |&id| self.points(r, id).iter().map(|p| i32::from(p.year))))
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    /// Does a region have a value of any of these indicators at a year?
+    pub fn has_value_at(&self, region: usize, indicators: &[IndicatorId], year: i32) -> bool {
+        indicators.iter().any(|&id| self.points(region, id).iter().any(|p| i32::from(p.year) == year))
     }
 
     /// Every year with a value in a region, ascending.

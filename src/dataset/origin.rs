@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// Where rows come from, to turn (row, field) into a location.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub enum Origin {
     /// A text file: rows are byte offsets; the line index is built on first need.
     Text { file: Arc<str>, text: Arc<Text>, lines: Arc<OnceLock<LineIndex>>, delimiter: u8 },

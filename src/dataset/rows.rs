@@ -557,6 +557,7 @@ impl<'a> Rows<'a> {
         for (region, first, second) in twice {
             self.report_twice(region, first, second, diags);
         }
+        self.data.origin = Some(self.origin);
         self.data
     }
 

@@ -52,6 +52,11 @@ pub enum Code {
     BadUnit,
     DuplicateRow,
     ConflictingRows,
+    // What a run can judge.
+    NoValues,
+    MissingYear,
+    Scope,
+    EmptyScope,
     // The command line.
     UnknownPlan,
     UnknownRegion,

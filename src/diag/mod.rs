@@ -5,6 +5,7 @@
 //! Messages are data ([`Message`], [`Hint`]); [`crate::words`] says them.
 
 pub mod code;
+pub mod json;
 pub mod lines;
 
 pub use crate::words::diagnostics::{Hint, IoFault, Message, NoHeader as NoHeaderWhy};
@@ -77,13 +78,15 @@ impl fmt::Display for Location {
 }
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The input cannot be used: exit code 2.
     Error,
     /// Worth knowing; the run goes on.
     Warning,
+    /// What the run did (the scope it checked), for machine formats whose output has no room for it.
+    Note,
 }
 
 /// One problem, located.
@@ -106,6 +109,10 @@ impl Diagnostic {
 
     pub fn warning(message: Message) -> Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
+    }
+
+    pub fn note(message: Message) -> Diagnostic {
+        Diagnostic { severity: Severity::Note, ..Diagnostic::error(message) }
     }
 
     /// The stable code.
@@ -214,7 +221,7 @@ impl Diagnostics {
         let mut ordered: Vec<&Diagnostic> = self.items.iter().collect();
         ordered.sort_by_key(|d| {
             let place = d.at.as_ref().map(|a| (files.get(&*a.file).copied().unwrap_or(0), a.line, a.col));
-            (d.severity != Severity::Error, place)
+            (d.severity, place)
         });
         ordered
     }
@@ -248,6 +255,7 @@ impl Diagnostics {
         let cs = match d.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
+            Severity::Note => CsDiagnostic::note(),
         };
         let cs = cs.with_code(d.code().as_str()).with_message(d.message.say(lang)).with_labels(labels);
         let rendered = term::emit_into_string(&term::Config::default(), &*files, &cs);
@@ -269,6 +277,7 @@ fn english_word(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 
@@ -303,6 +312,7 @@ impl Severity {
         match (self, lang) {
             (Severity::Error, Lang::Zh) => "错误",
             (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Note, Lang::Zh) => "注",
             (severity, Lang::En) => english_word(severity),
         }
     }

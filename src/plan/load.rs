@@ -267,7 +267,7 @@ struct RawRule {
 }
 
 /// Turns a TOML error into a located diagnostic.
-fn toml_error(file: &Arc<str>, text: &str, e: &toml::de::Error) -> Diagnostic {
+pub fn toml_error(file: &Arc<str>, text: &str, e: &toml::de::Error) -> Diagnostic {
     let d = Diagnostic::error(Message::BadToml { detail: e.message().trim().to_string() });
     match e.span() {
         Some(span) => d.at(Location::in_text(file.clone(), text, span)),

@@ -28,6 +28,7 @@ struct RegionHead<'a> {
     baseline_year: i32,
     data: &'a str,
     fail_on: crate::eval::FailOn,
+    scope: crate::eval::FailOn,
     attributes_stated: bool,
     stage: crate::eval::Stage,
     summary: Summary,
@@ -118,19 +119,34 @@ struct RatesJson {
     national: Option<String>,
 }
 
-/// The JSON format: a single region is one pretty object; several are an array with one compact object per
-/// line. The fields of each result that depend on its target alone are serialised once per report, not once
-/// per region.
+/// The JSON formats. `json` is always an array of region objects, whatever the number of regions (so that a
+/// script's `.[0].results` does not break when a second region appears): indented when it holds one region, one
+/// compact object per line when it holds several. `jsonl` (JSON Lines) is one compact object per line, without
+/// the array. The fields of each result that depend on its target alone are serialised once per report, not
+/// once per region.
 pub struct Json<'a> {
     pub lang: Lang,
     /// How many regions the report has.
     pub count: usize,
+    /// JSON Lines instead of an array.
+    pub lines: bool,
     fixed: OnceLock<Vec<FixedBytes<'a>>>,
 }
 
 impl<'a> Json<'a> {
+    /// The `json` format: an array.
     pub fn new(lang: Lang, count: usize) -> Json<'a> {
-        Json { lang, count, fixed: OnceLock::new() }
+        Json { lang, count, lines: false, fixed: OnceLock::new() }
+    }
+
+    /// The `jsonl` format: one object per line.
+    pub fn lines(lang: Lang, count: usize) -> Json<'a> {
+        Json { lines: true, ..Json::new(lang, count) }
+    }
+
+    /// One region, indented inside the array.
+    fn indented(&self) -> bool {
+        self.count == 1 && !self.lines
     }
 }
 
@@ -138,21 +154,25 @@ impl<'a> Renderer<'a> for Json<'a> {
     type Part = Vec<u8>;
 
     fn begin(&mut self, _report: &Report<'a>, out: &mut dyn Write) -> io::Result<()> {
-        if self.count != 1 {
-            out.write_all(b"[")?;
+        match (self.lines, self.indented()) {
+            (true, _) => Ok(()),
+            (false, true) => out.write_all(b"[\n"),
+            (false, false) => out.write_all(b"["),
         }
-        Ok(())
     }
 
     fn region(&self, report: &Report<'a>, r: &RegionReport<'a>, index: usize) -> Vec<u8> {
-        if self.count == 1 {
-            let mut out = serde_json::to_vec_pretty(&region(report, r, self.lang)).unwrap_or_default();
-            out.push(b'\n');
-            return out;
+        if self.indented() {
+            return indent(&serde_json::to_vec_pretty(&region(report, r, self.lang)).unwrap_or_default());
         }
         let mut out = Vec::with_capacity(r.results.len() * 640);
-        out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+        if !self.lines {
+            out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+        }
         self.compact(report, r, self.lang, &mut out);
+        if self.lines {
+            out.push(b'\n');
+        }
         out
     }
 
@@ -161,11 +181,25 @@ impl<'a> Renderer<'a> for Json<'a> {
     }
 
     fn end(&mut self, _report: &Report<'a>, out: &mut dyn Write) -> io::Result<()> {
-        if self.count != 1 {
-            out.write_all(b"\n]\n")?;
+        match (self.lines, self.indented()) {
+            (true, _) => Ok(()),
+            (false, true) => out.write_all(b"\n]\n"),
+            (false, false) => out.write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" }),
         }
-        Ok(())
     }
+}
+
+/// A pretty object indented one level, as the one element of an array.
+fn indent(object: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(object.len() + object.len() / 16);
+    out.extend_from_slice(b"  ");
+    for &b in object {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(b"  ");
+        }
+    }
+    out
 }
 
 impl<'a> Json<'a> {
@@ -231,6 +265,7 @@ fn head<'a>(report: &'a Report, region: &'a RegionReport) -> RegionHead<'a> {
         baseline_year: report.plan.baseline_year,
         data: &report.data_file,
         fail_on: report.fail_on,
+        scope: report.scope,
         attributes_stated: report.states_attributes,
         stage: report.stage,
         summary: Summary::of(region.summary().into_iter()),

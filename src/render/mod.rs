@@ -6,11 +6,13 @@
 
 pub mod chart;
 pub mod csv;
+pub mod github;
 pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod pages;
+pub mod sarif;
 pub mod stream;
 pub mod table;
 
@@ -95,13 +97,14 @@ pub fn footer_lines(report: &Report, region: &RegionReport, lang: Lang) -> Vec<S
     let footer = crate::words::outputs::Footer {
         counts: counts.join(" · "),
         accounting: report.accounting,
-        scope: report.fail_on,
+        fail_on: report.fail_on,
+        scope: report.scope,
         in_scope: report.in_scope,
-        failures: region.failures(report.fail_on_missing),
+        failures: region.failures(),
     };
     let mut lines = footer.lines(lang);
-    if !report.states_attributes {
-        lines.push(crate::words::outputs::Note::BindingCoversNothing.say(lang));
+    if report.in_scope == 0 && report.scope != crate::eval::FailOn::None {
+        lines.push(crate::words::outputs::Note::EmptyScope.say(lang));
     }
     lines
 }

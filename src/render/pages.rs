@@ -7,7 +7,7 @@ use crate::rule::Status;
 use crate::words::Lang;
 use std::collections::HashSet;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,12 +58,14 @@ pub struct Pages {
     taken: HashSet<String>,
     /// Shows how many pages are written, on a terminal.
     pub progress: indicatif::ProgressBar,
+    /// Why a page could not be written.
+    pub failure: Option<crate::diag::Message>,
 }
 
 impl Pages {
     pub fn new(lang: Lang, formats: Vec<PageFormat>, dir: PathBuf) -> Pages {
         let progress = indicatif::ProgressBar::hidden();
-        Pages { lang, formats, dir, entries: Vec::new(), taken: HashSet::new(), progress }
+        Pages { lang, formats, dir, entries: Vec::new(), taken: HashSet::new(), progress, failure: None }
     }
 
     /// The pages written so far, in order.
@@ -72,14 +74,14 @@ impl Pages {
     }
 
     /// Writes the index in every format asked for.
-    pub fn write_indexes(&self, stage: crate::eval::Stage) -> io::Result<()> {
+    pub fn write_indexes(&self, stage: crate::eval::Stage) -> Result<(), crate::diag::Message> {
         for format in &self.formats {
             let (name, text) = match format {
                 PageFormat::Html => ("index.html", html::index(&self.entries, stage, self.lang)),
                 PageFormat::Markdown => ("index.md", markdown::index(&self.entries, stage, self.lang)),
                 PageFormat::Json => ("index.json", json::index(&self.entries, stage)),
             };
-            write_file(&self.dir, name, &text)?;
+            crate::output::write_file(&self.dir, name, text.as_bytes())?;
         }
         Ok(())
     }
@@ -118,7 +120,10 @@ impl<'a> Renderer<'a> for Pages {
         let RegionPages { mut entry, region, files } = part;
         let stem = unique(&mut self.taken, &format!("{}--{}", entry.plan, slug(&region)));
         for (ext, text) in &files {
-            write_file(&self.dir, &format!("{stem}.{ext}"), text)?;
+            if let Err(message) = crate::output::write_file(&self.dir, &format!("{stem}.{ext}"), text.as_bytes()) {
+                self.failure = Some(message);
+                return Err(io::Error::other("a page could not be written"));
+            }
         }
         let link = if self.formats.contains(&PageFormat::Html) { "html" } else { "md" };
         entry.file = format!("{stem}.{link}");
@@ -126,12 +131,6 @@ impl<'a> Renderer<'a> for Pages {
         self.progress.inc(1);
         Ok(())
     }
-}
-
-/// Writes `name` (a bare file name, never a path) inside `dir`.
-fn write_file(dir: &Path, name: &str, text: &str) -> io::Result<()> {
-    let path = dir.join(name);
-    std::fs::write(&path, text).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
 }
 
 /// A file-name-safe form of a region name: letters and digits (any script) kept, everything else `-`.

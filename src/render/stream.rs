@@ -37,6 +37,13 @@ impl Tally {
     }
 }
 
+/// Writing stopped part way: what was found until then, and why.
+#[derive(Debug)]
+pub struct Stopped {
+    pub tally: Tally,
+    pub error: io::Error,
+}
+
 /// Evaluates every region of the job and hands each to the renderer, in order, between nothing: the caller
 /// calls the renderer's `begin` and `end` (so that `report` can put several jobs into one index).
 pub fn regions<'a, R: Renderer<'a>>(
@@ -44,7 +51,7 @@ pub fn regions<'a, R: Renderer<'a>>(
     report: &Report<'a>,
     job: &Job<'a, '_>,
     out: &mut dyn Write,
-) -> io::Result<Tally> {
+) -> Result<Tally, Stopped> {
     let mut tally = Tally::default();
     for (batch, chunk) in job.regions.chunks(REGIONS_PER_BATCH).enumerate() {
         let rendered: Vec<(R::Part, bool)> = chunk
@@ -52,14 +59,15 @@ pub fn regions<'a, R: Renderer<'a>>(
             .enumerate()
             .map(|(i, &r)| {
                 let region = evaluate_region(job.plan, job.registry, job.data, r, job.options);
-                let failed = region.failures(job.options.fail_on_missing) > 0;
+                let failed = region.failures() > 0;
                 (renderer.region(report, &region, batch * REGIONS_PER_BATCH + i), failed)
             })
             .collect();
         for (part, failed) in rendered {
-            renderer.write(part, out)?;
+            // A region's verdict counts once it is evaluated, whether or not its part could be written.
             tally.regions += 1;
             tally.failing_regions += usize::from(failed);
+            renderer.write(part, out).map_err(|error| Stopped { tally, error })?;
         }
     }
     Ok(tally)
@@ -71,9 +79,9 @@ pub fn run<'a, R: Renderer<'a>>(
     report: &Report<'a>,
     job: &Job<'a, '_>,
     out: &mut dyn Write,
-) -> io::Result<Tally> {
-    renderer.begin(report, out)?;
+) -> Result<Tally, Stopped> {
+    renderer.begin(report, out).map_err(|error| Stopped { tally: Tally::default(), error })?;
     let tally = regions(renderer, report, job, out)?;
-    renderer.end(report, out)?;
+    renderer.end(report, out).map_err(|error| Stopped { tally, error })?;
     Ok(tally)
 }

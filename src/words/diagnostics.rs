@@ -238,6 +238,40 @@ pub enum Message {
         second: String,
         second_line: u32,
     },
+    // What a run can judge.
+    /// `--region` for data without a region column.
+    NoRegionColumn {
+        region: String,
+        file: String,
+    },
+    /// The data hold no value of any indicator the plan reads.
+    NoValues {
+        file: String,
+        plan: String,
+    },
+    /// No region has a value at the evaluation year asked for.
+    NoValuesAtYear {
+        year: i32,
+        file: String,
+        years: Vec<i32>,
+    },
+    /// Regions without a value at the evaluation year, while others have some.
+    RegionsWithoutValues {
+        year: i32,
+        regions: Vec<String>,
+        more: usize,
+    },
+    /// The scope the check used.
+    Scope {
+        fail_on: crate::eval::FailOn,
+        scope: crate::eval::FailOn,
+        targets: usize,
+    },
+    /// A scope asked for that covers no target.
+    EmptyScope {
+        fail_on: crate::eval::FailOn,
+        plan: String,
+    },
     // The command line.
     UnknownPlan {
         name: String,
@@ -272,6 +306,23 @@ pub enum Message {
     /// The output (stdout) could not be written.
     OutputFailed {
         fault: IoFault,
+    },
+    /// The project file cannot be read.
+    UnreadableConfig {
+        path: String,
+        fault: IoFault,
+    },
+    /// `check` without a plan or data, in flags or the project file.
+    MissingFlag {
+        flag: &'static str,
+    },
+    /// A file `init` would overwrite.
+    FileExists {
+        path: String,
+    },
+    /// Another run writes into the same folder.
+    FolderLocked {
+        dir: String,
     },
 }
 
@@ -328,13 +379,22 @@ impl Message {
             },
             Message::DuplicateRow { .. } => Code::DuplicateRow,
             Message::ConflictingRows { .. } => Code::ConflictingRows,
+            Message::NoRegionColumn { .. } => Code::UnknownRegion,
+            Message::NoValues { .. } | Message::NoValuesAtYear { .. } => Code::NoValues,
+            Message::RegionsWithoutValues { .. } => Code::MissingYear,
+            Message::Scope { .. } => Code::Scope,
+            Message::EmptyScope { .. } => Code::EmptyScope,
             Message::UnknownPlan { .. } => Code::UnknownPlan,
             Message::UnknownRegion { .. } => Code::UnknownRegion,
             Message::NoTargetOn { .. } => Code::UnknownTarget,
             Message::BadPercent { .. } | Message::BadYears { .. } => Code::BadFlag,
-            Message::CannotCreateFolder { .. } | Message::CannotWrite { .. } | Message::OutputFailed { .. } => {
-                Code::CannotWrite
-            }
+            Message::CannotCreateFolder { .. }
+            | Message::CannotWrite { .. }
+            | Message::OutputFailed { .. }
+            | Message::FileExists { .. }
+            | Message::FolderLocked { .. } => Code::CannotWrite,
+            Message::UnreadableConfig { .. } => Code::UnreadableFile,
+            Message::MissingFlag { .. } => Code::BadFlag,
         }
     }
 }
@@ -533,6 +593,50 @@ impl Say for Message {
                 "{region}{name} {year}年的数值出现两次且不同：第{a}行为 {first}，第{b}行为 {second}",
                 "{region}{name} {year} is given twice with different values: {first} on line {a}, {second} on line {b}"
             ),
+            Message::NoRegionColumn { region, file } => tr!(
+                lang,
+                "{file} 没有地区列，无法按 --region {region:?} 选取地区",
+                "{file} has no region column to pick --region {region:?} from"
+            ),
+            Message::NoValues { file, plan } => tr!(
+                lang,
+                "{file} 中没有规划 {plan} 任何指标的数值：没有可以检查的内容",
+                "{file} holds no value of any indicator of plan {plan}: there is nothing to check"
+            ),
+            Message::NoValuesAtYear { year, file, years } => {
+                let years = list(&years.iter().map(|y| y.to_string()).collect::<Vec<_>>(), lang);
+                tr!(
+                    lang,
+                    "{file} 中没有任何地区有{year}年的数值；数据中的年份：{years}",
+                    "no region of {file} has a value for {year}; the data's years: {years}"
+                )
+            }
+            Message::RegionsWithoutValues { year, regions, more } => {
+                let mut names = list(regions, lang);
+                if *more > 0 {
+                    names.push_str(&tr!(lang, "等（另有 {more} 个）", " and {more} more"));
+                }
+                tr!(lang, "以下地区没有{year}年的数值，其目标均为无数据：{names}", "these regions have no value for {year}, so their targets have no data: {names}")
+            }
+            Message::Scope { fail_on, scope, targets } => {
+                let (fail_on, scope) = (super::Word::word(*fail_on, lang), scope.describe(lang));
+                tr!(
+                    lang,
+                    "检查范围：{scope}（--fail-on {fail_on}），{targets} 个目标",
+                    "scope: {scope} (--fail-on {fail_on}), {targets} targets"
+                )
+            }
+            Message::EmptyScope { fail_on, plan } => {
+                let fail_on = super::Word::word(*fail_on, lang);
+                match fail_on {
+                    "binding" => tr!(
+                        lang,
+                        "--fail-on binding 不覆盖规划 {plan} 的任何目标：本规划未标注约束性/预期性（--fail-on auto 或 quantified 会检查量化目标）",
+                        "--fail-on binding covers no target of plan {plan}: the plan marks no target binding or expected (--fail-on auto or quantified checks the quantified targets)"
+                    ),
+                    _ => tr!(lang, "--fail-on {fail_on} 不覆盖规划 {plan} 的任何目标", "--fail-on {fail_on} covers no target of plan {plan}"),
+                }
+            }
             Message::UnknownPlan { name, suggestion, known } => {
                 let known = list(known, lang);
                 match suggestion {
@@ -582,6 +686,25 @@ impl Say for Message {
                 let fault = fault.say(lang);
                 tr!(lang, "无法写出结果：{fault}", "cannot write the output: {fault}")
             }
+            Message::UnreadableConfig { path, fault } => {
+                let fault = fault.say(lang);
+                tr!(lang, "无法读取项目配置文件 {path}：{fault}", "cannot read the project file {path}: {fault}")
+            }
+            Message::MissingFlag { flag } => tr!(
+                lang,
+                "缺少 {flag}：请在命令行给出，或写在 plancheck.toml 中（plancheck init 生成一个）",
+                "{flag} is missing: give it on the command line or in plancheck.toml (plancheck init writes one)"
+            ),
+            Message::FolderLocked { dir } => tr!(
+                lang,
+                "另一个 plancheck 正在向 {dir} 写入：请等它结束后再运行",
+                "another plancheck run is writing into {dir}: run again when it has finished"
+            ),
+            Message::FileExists { path } => tr!(
+                lang,
+                "{path} 已经存在，未覆盖",
+                "{path} already exists and is left as it is"
+            ),
         }
     }
 }

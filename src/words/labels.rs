@@ -68,6 +68,23 @@ impl Word for FailOn {
     }
 }
 
+impl FailOn {
+    /// What the scope covers, in words.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            FailOn::Auto => w(
+                lang,
+                "自动（有约束性标注取约束性目标，否则取量化目标）",
+                "auto (binding targets where marked, else quantified ones)",
+            ),
+            FailOn::Binding => w(lang, "约束性目标", "binding targets"),
+            FailOn::Quantified => w(lang, "量化目标", "quantified targets"),
+            FailOn::All => w(lang, "全部可评估目标", "every assessable target"),
+            FailOn::None => w(lang, "不设检查", "none"),
+        }
+    }
+}
+
 impl Word for TargetSource {
     fn word(self, lang: Lang) -> &'static str {
         match self {

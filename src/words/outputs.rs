@@ -44,6 +44,8 @@ pub struct Footer {
     /// The count per status, already joined (`达标 7 · 进度正常 1 · …`).
     pub counts: String,
     pub accounting: Accounting,
+    /// The scope as asked for, and what it came to.
+    pub fail_on: FailOn,
     pub scope: FailOn,
     pub in_scope: usize,
     pub failures: usize,
@@ -51,9 +53,9 @@ pub struct Footer {
 
 impl Footer {
     pub fn lines(&self, lang: Lang) -> Vec<String> {
-        let Footer { counts, accounting: a, scope, in_scope, failures } = self;
+        let Footer { counts, accounting: a, fail_on, scope, in_scope, failures } = self;
         let (read, used, unused, rejected) = (a.read, a.used, a.unused, a.rejected);
-        let scope = scope.word(lang);
+        let (fail_on, scope) = (fail_on.word(lang), scope.describe(lang));
         vec![
             tr!(lang, "汇总：{counts}", "Summary: {counts}"),
             tr!(
@@ -63,8 +65,8 @@ impl Footer {
             ),
             tr!(
                 lang,
-                "检查范围（--fail-on {scope}）：{in_scope} 个目标，其中 {failures} 个不通过",
-                "Scope (--fail-on {scope}): {in_scope} targets, {failures} failing"
+                "检查范围（--fail-on {fail_on}：{scope}）：{in_scope} 个目标，其中 {failures} 个不通过",
+                "Scope (--fail-on {fail_on}: {scope}): {in_scope} targets, {failures} failing"
             ),
         ]
     }
@@ -73,17 +75,17 @@ impl Footer {
 /// Notes under a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Note {
-    /// The plan marks no 约束性/预期性, so `--fail-on binding` covers nothing.
-    BindingCoversNothing,
+    /// The scope covers no target: nothing can fail the check.
+    EmptyScope,
 }
 
 impl Say for Note {
     fn say(&self, lang: Lang) -> String {
         match self {
-            Note::BindingCoversNothing => tr!(
+            Note::EmptyScope => tr!(
                 lang,
-                "注意：本规划未标注约束性/预期性，--fail-on binding 不覆盖任何目标",
-                "Note: this plan marks no target binding or expected; --fail-on binding covers nothing"
+                "注意：检查范围不覆盖任何目标，本次检查不会不通过",
+                "Note: the scope covers no target; nothing can fail this check"
             ),
         }
     }
@@ -186,5 +188,73 @@ impl Say for PlanHeading<'_> {
             "\nregion {region} · period {from}–{to} · baseline {b} · target year {t} · source {source}\n\n"
         ));
         out
+    }
+}
+
+/// A failing status of a target outside the `--fail-on` scope: shown, not counted.
+pub struct OutOfScope {
+    pub status: crate::rule::Status,
+}
+
+impl Say for OutOfScope {
+    fn say(&self, lang: Lang) -> String {
+        let status = self.status.word(lang);
+        tr!(lang, "{status}（不在检查范围内，不计为不通过）", "{status} (outside the --fail-on scope, not counted)")
+    }
+}
+
+/// A failing or warned target, as an annotation reads.
+pub struct Annotation<'r> {
+    pub region: &'r str,
+    pub name: &'r str,
+    pub target: &'r str,
+    pub status: crate::rule::Status,
+    pub reason: String,
+    pub warning: String,
+}
+
+impl Say for Annotation<'_> {
+    fn say(&self, lang: Lang) -> String {
+        let Annotation { region, name, target, status, reason, warning } = self;
+        let status = status.word(lang);
+        let mut out =
+            tr!(lang, "{region} {name}（{target}）{status}：{reason}", "{region} {name} ({target}) {status}: {reason}");
+        if !warning.is_empty() {
+            out.push_str(&tr!(lang, "；预警：{warning}", "; warning: {warning}"));
+        }
+        out
+    }
+}
+
+/// What one region came to, for a CI log.
+pub struct RegionTally<'r> {
+    pub plan: &'r str,
+    pub region: &'r str,
+    pub scope: FailOn,
+    pub in_scope: usize,
+    pub failures: usize,
+}
+
+impl Say for RegionTally<'_> {
+    fn say(&self, lang: Lang) -> String {
+        let RegionTally { plan, region, scope, in_scope, failures } = self;
+        let scope = scope.describe(lang);
+        tr!(
+            lang,
+            "{plan} {region}：检查范围为{scope}，{in_scope} 个目标，其中 {failures} 个不通过",
+            "{plan} {region}: scope {scope}, {in_scope} targets, {failures} failing"
+        )
+    }
+}
+
+/// A file a command created.
+pub struct Created {
+    pub path: String,
+}
+
+impl Say for Created {
+    fn say(&self, lang: Lang) -> String {
+        let path = &self.path;
+        tr!(lang, "已写入 {path}", "{path} written")
     }
 }
