@@ -159,6 +159,10 @@ impl Registry {
 
     /// The known names closest to `name`, best first, for "did you mean ...?".
     pub fn suggest<'a>(&'a self, name: &str, among: impl Iterator<Item = IndicatorId>) -> Option<&'a str> {
+        // No indicator's name is long: a long text is compared with none (edit distance is quadratic).
+        if name.chars().count() > SUGGEST_AT_MOST {
+            return None;
+        }
         let wanted = normalize_name(name);
         let mut best: Option<(f64, &str)> = None;
         for id in among {
@@ -174,6 +178,9 @@ impl Registry {
         best.map(|(_, name)| name)
     }
 }
+
+/// Names longer than this many characters get no "did you mean".
+pub const SUGGEST_AT_MOST: usize = 64;
 
 /// The form names are compared in: full-width ASCII folded, spaces removed, brackets unified.
 pub fn normalize_name(name: &str) -> String {

@@ -29,7 +29,7 @@ pub fn run(args: ExplainArgs, cx: &Context, out: &mut dyn Write) -> Result<ExitS
         return Err(usage(msg));
     }
     for t in targets {
-        out.write_all(explain(plan, registry, t, cx.lang).as_bytes())?;
+        out.write_all(crate::words::visible_lines(&explain(plan, registry, t, cx.lang)).as_bytes())?;
     }
     Ok(ExitStatus::Pass)
 }

@@ -14,10 +14,10 @@ use std::io::Write;
 pub fn run(args: PlansArgs, cx: &Context, out: &mut dyn Write) -> Result<ExitStatus, Error> {
     let catalog = load_all(&args.source)?;
     match args.action.unwrap_or(PlansAction::List) {
-        PlansAction::List => out.write_all(list(&catalog.plans, cx.lang).as_bytes())?,
+        PlansAction::List => out.write_all(crate::words::visible_lines(&list(&catalog.plans, cx.lang)).as_bytes())?,
         PlansAction::Show { id } => {
             let plan = catalog.plan(&id).ok_or_else(|| unknown_plan(&id, &catalog))?;
-            out.write_all(show(plan, &catalog.registry, cx.lang).as_bytes())?;
+            out.write_all(crate::words::visible_lines(&show(plan, &catalog.registry, cx.lang)).as_bytes())?;
         }
     }
     Ok(ExitStatus::Pass)

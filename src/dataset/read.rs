@@ -31,18 +31,28 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
         return super::sheet::load(path, registry, options, diags);
     }
     let file: Arc<str> = name.into();
+    let tab = matches!(ext.as_str(), "tsv" | "tab");
     if let Some(sheet) = &options.sheet {
         let msg = Message::SheetIgnored { sheet: sheet.clone(), file: file.to_string() };
         diags.push(Diagnostic::warning(msg));
     }
     // A large UTF-8 file (the national case) is read from its mapped pages; anything else is read and decoded.
     let opened = std::fs::File::open(path);
-    if let Some(mapped) = opened.as_ref().ok().and_then(|f| map_utf8(f, PARALLEL_FROM_BYTES)) {
-        return load_text(file, Ok(mapped.text), Some(mapped.quote_free), registry, options, diags);
+    if let Some(bytes) = opened.as_ref().ok().and_then(|f| f.metadata().ok()).map(|m| m.len()) {
+        if bytes > MAPPED_BYTES_AT_MOST {
+            let msg = Message::FileTooLarge { file: file.to_string(), bytes, at_most: MAPPED_BYTES_AT_MOST };
+            diags.push(Diagnostic::error(msg));
+            return Dataset::default();
+        }
     }
-    let read = opened.and_then(|mut f| {
+    if let Some(mapped) = opened.as_ref().ok().and_then(|f| map_utf8(f, PARALLEL_FROM_BYTES)) {
+        let read = Reading { file, quote_free: Some(mapped.quote_free), tab };
+        return load_text(read, Ok(mapped.text), registry, options, diags);
+    }
+    // A file that is not mapped is read into memory and decoded: at most READ_BYTES_AT_MOST of it.
+    let read = opened.and_then(|f| {
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, READ_BYTES_AT_MOST + 1), &mut bytes).map(|_| bytes)
     });
     let bytes = match read {
         Ok(bytes) => bytes,
@@ -52,12 +62,33 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
             return Dataset::default();
         }
     };
+    if bytes.len() as u64 > READ_BYTES_AT_MOST {
+        let msg =
+            Message::FileTooLarge { file: file.to_string(), bytes: bytes.len() as u64, at_most: READ_BYTES_AT_MOST };
+        diags.push(Diagnostic::error(msg));
+        return Dataset::default();
+    }
     // UTF-8 (the common case) becomes the text without a copy of the file.
     let text = match String::from_utf8(bytes) {
         Ok(text) => Ok(text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text)),
         Err(e) => decode(e.as_bytes()),
     };
-    load_text(file, text.map(|t| lone_cr_to_lf(t).into()), None, registry, options, diags)
+    let read = Reading { file, quote_free: None, tab };
+    load_text(read, text.map(|t| lone_cr_to_lf(t).into()), registry, options, diags)
+}
+
+/// A UTF-8 data file is read from its mapped pages up to this size.
+pub const MAPPED_BYTES_AT_MOST: u64 = 4 << 30;
+/// A data file that is not mapped (another encoding, or small) is read into memory up to this size.
+pub const READ_BYTES_AT_MOST: u64 = 1 << 30;
+
+/// What is known of a text data file before its text is read.
+struct Reading {
+    file: Arc<str>,
+    /// It holds no quote, when a scan already knows.
+    quote_free: Option<bool>,
+    /// Its name says it is tab-separated (`.tsv`, `.tab`).
+    tab: bool,
 }
 
 /// Reads the bytes of a text data file.
@@ -68,19 +99,19 @@ pub fn load_bytes(
     options: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Dataset {
-    load_text(file, decode(bytes).map(|t| lone_cr_to_lf(t).into()), None, registry, options, diags)
+    let read = Reading { file, quote_free: None, tab: false };
+    load_text(read, decode(bytes).map(|t| lone_cr_to_lf(t).into()), registry, options, diags)
 }
 
-/// Reads a text data file, decoded with its line ends made plain (or why it could not be). `quote_free` is
-/// whether it holds no quote, when a scan already knows.
+/// Reads a text data file, decoded with its line ends made plain (or why it could not be).
 fn load_text(
-    file: Arc<str>,
+    read: Reading,
     text: Result<Text, BadBytes>,
-    quote_free: Option<bool>,
     registry: &Registry,
     options: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Dataset {
+    let Reading { file, quote_free, tab } = read;
     let text = match text {
         Ok(text) => text,
         Err(bad) => {
@@ -91,7 +122,7 @@ fn load_text(
     };
     let text = Arc::new(text);
     diags.add_source(file.clone(), text.clone());
-    let delimiter = sniff_delimiter(&text);
+    let delimiter = if tab { b'\t' } else { sniff_delimiter(&text) };
     let origin = Origin::text(file, text.clone(), delimiter);
     let mut rows = Rows::new(origin, registry, options);
     let quote_free = quote_free.unwrap_or_else(|| memchr::memchr(b'"', text.as_bytes()).is_none());
@@ -189,6 +220,11 @@ impl<'t> Records<'t> {
     fn next(&mut self, rows: &mut Rows<'_>, diags: &mut Diagnostics) -> bool {
         match self {
             Records::Plain(lines) => match lines.advance() {
+                Some(start) if lines.record.oversized => {
+                    let fields = lines.record.fields.len();
+                    rows.oversized(start as u64, fields, lines.record.line.len(), diags);
+                    true
+                }
                 Some(start) => {
                     rows.row(&lines.record, start as u64, diags);
                     true
@@ -223,15 +259,33 @@ impl<'t> Lines<'t> {
         Lines { text, pos: base, end, delimiter, breaks, base, record: Line::default() }
     }
 
-    /// Splits the next line that is not empty into `record`; returns where it starts, or None at the end.
+    /// The end of the line that byte `from` is in; the search for breaks goes on after it.
+    fn skip_line(&mut self, from: usize) -> usize {
+        let bytes = self.text.as_bytes().get(from..self.end).unwrap_or_default();
+        let stop = memchr::memchr(b'\n', bytes).map_or(self.end, |i| from + i);
+        let rest = (stop + 1).min(self.end);
+        self.breaks =
+            memchr::memchr2_iter(b'\n', self.delimiter, self.text.as_bytes().get(rest..self.end).unwrap_or_default());
+        self.base = rest;
+        stop
+    }
+
+    /// Splits the next line that is not empty into `record`; returns where it starts, or None at the end. A
+    /// line of more than [`FIELDS_AT_MOST`] fields is not split further (its record says it is oversized).
     fn advance(&mut self) -> Option<usize> {
         while self.pos < self.end {
             let start = self.pos;
             self.record.fields.clear();
+            self.record.oversized = false;
             let mut field = start;
             let stop = loop {
                 match self.breaks.next().map(|i| self.base + i) {
                     Some(i) if self.text.as_bytes().get(i) == Some(&self.delimiter) => {
+                        if self.record.fields.len() >= FIELDS_AT_MOST {
+                            // Too many fields: the rest of the line is skipped in one search for its end.
+                            self.record.oversized = true;
+                            break self.skip_line(i);
+                        }
                         self.record.fields.push((field - start, i - start));
                         field = i + 1;
                     }
@@ -239,6 +293,7 @@ impl<'t> Lines<'t> {
                     None => break self.end,
                 }
             };
+            self.record.oversized |= stop - start > LINE_BYTES_AT_MOST;
             self.pos = stop + 1;
             let line = self.text.get(start..stop).unwrap_or_default();
             let line = line.strip_suffix('\r').unwrap_or(line);
@@ -258,7 +313,14 @@ struct Line<'t> {
     line: &'t str,
     /// Byte ranges of the fields in `line`.
     fields: Vec<(usize, usize)>,
+    /// More fields or bytes than a row may have.
+    oversized: bool,
 }
+
+/// A row (a record) holds at most this many fields: Excel's 16,384 columns.
+pub const FIELDS_AT_MOST: usize = 16_384;
+/// A row (a record) is at most this many bytes long.
+pub const LINE_BYTES_AT_MOST: usize = 16 << 20;
 
 impl Fields for Line<'_> {
     fn count(&self) -> usize {
@@ -299,6 +361,11 @@ fn read_record(
         Ok(false) => return false,
         Ok(true) => {
             let at_end = base as u64 + csv.position().byte() >= text.len() as u64;
+            let (fields, bytes) = (record.len(), record.as_slice().len());
+            if fields > FIELDS_AT_MOST || bytes > LINE_BYTES_AT_MOST {
+                rows.oversized(start, fields, bytes, diags);
+                return true;
+            }
             match at_end.then(|| scan(text, start as usize, delimiter).open_quote).flatten() {
                 Some(quote) => rows.unclosed_quote(quote, diags),
                 None => rows.row(record, start, diags),

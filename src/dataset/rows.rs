@@ -270,6 +270,15 @@ impl<'a> Rows<'a> {
         diags.push(Diagnostic::error(Message::BadCsv { detail }).at(at));
     }
 
+    /// A row longer than a row may be: one rejected row, located at its start (its fields are not scanned).
+    pub fn oversized(&mut self, at: u64, fields: usize, bytes: usize, diags: &mut Diagnostics) {
+        self.reject();
+        let place = self.origin.place_span(at as usize..at as usize);
+        let (fields_at_most, bytes_at_most) = (super::read::FIELDS_AT_MOST, super::read::LINE_BYTES_AT_MOST);
+        let msg = Message::RowTooLarge { fields, bytes, fields_at_most, bytes_at_most };
+        diags.push(Diagnostic::error(msg).at(place));
+    }
+
     /// A record that runs to the end of the file inside a quote: one rejected row, and where the quote opened.
     pub fn unclosed_quote(&mut self, quote: usize, diags: &mut Diagnostics) {
         self.reject();
@@ -315,7 +324,8 @@ impl<'a> Rows<'a> {
         self.data.rows_rejected += rows.len();
         let Some(best) = rows.iter().find(|r| r.filled >= 2).or(rows.first()) else { return };
         let why = Hint::NoHeader(best.why.clone());
-        diags.push(Diagnostic::error(Message::BadHeader).at(best.place.clone()).label(why));
+        let tabs = matches!(self.origin, Origin::Text { delimiter: b'\t', .. });
+        diags.push(Diagnostic::error(Message::BadHeader { tabs }).at(best.place.clone()).label(why));
     }
 
     fn error(&self, at: u64, col: usize, message: Message, label: Option<Hint>, diags: &mut Diagnostics) {
@@ -569,11 +579,7 @@ impl<'a> Rows<'a> {
             let label = if i < crate::diag::SHOWN_AT_MOST {
                 let registry = self.registry;
                 let suggestion = suggestions.entry(u.name.clone()).or_insert_with(|| {
-                    // No indicator's name is long: a long text is compared with none (that would take seconds).
-                    match u.name.chars().count() {
-                        0..=64 => registry.suggest(&u.name, registry.iter().map(|(id, _)| id)).map(str::to_string),
-                        _ => None,
-                    }
+                    registry.suggest(&u.name, registry.iter().map(|(id, _)| id)).map(str::to_string)
                 });
                 match suggestion {
                     Some(s) => Hint::DidYouMean { name: s.clone() },
@@ -654,11 +660,12 @@ pub fn stray<F: Fields>(fields: &F, layout: &Layout, registry: &Registry) -> Opt
     let alone = filled.len() == 1;
     // Text in a column no value is read from (序号, 备注: where a merged heading's text lands) is a heading.
     let unread = indicator.is_empty() && column < layout.width && !read(column);
-    let kind = if is_total(label) {
+    let folded = crate::indicator::normalize_name(label);
+    let kind = if is_total(&folded) {
         Stray::Total
-    } else if alone && is_note(label) {
+    } else if alone && is_note(&folded) {
         Stray::Note
-    } else if alone && (unread || is_heading(label)) {
+    } else if alone && (unread || is_heading(&folded)) {
         Stray::Heading
     } else {
         return None;
@@ -666,17 +673,15 @@ pub fn stray<F: Fields>(fields: &F, layout: &Layout, registry: &Registry) -> Opt
     Some((kind, label.to_string()))
 }
 
-/// 合计, 小计, 总计.
-fn is_total(text: &str) -> bool {
-    let t = crate::indicator::normalize_name(text);
+/// 合计, 小计, 总计 (of a folded text).
+fn is_total(t: &str) -> bool {
     ["合计", "小计", "总计"]
         .iter()
-        .any(|w| t == *w || t.starts_with(&format!("{w}:")) || t.starts_with(&format!("{w}：")))
+        .any(|w| t.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '：'])))
 }
 
-/// 注：…, 说明：…, 备注, 数据来源, 填报人, 审核人 (and their kin).
-fn is_note(text: &str) -> bool {
-    let t = crate::indicator::normalize_name(text);
+/// 注：…, 说明：…, 备注, 数据来源, 填报人, 审核人 and their kin (of a folded text).
+fn is_note(t: &str) -> bool {
     const NOTES: [&str; 14] = [
         "注",
         "说明",
@@ -699,9 +704,9 @@ fn is_note(text: &str) -> bool {
     })
 }
 
-/// `一、妇女与健康`, `（二）儿童与教育`, `3. 妇女与经济`, `第一部分`, or a domain's name on its own.
-fn is_heading(text: &str) -> bool {
-    let t = crate::indicator::normalize_name(text);
+/// `一、妇女与健康`, `（二）儿童与教育`, `3. 妇女与经济`, `第一部分`, or a domain's name on its own (of a folded
+/// text).
+fn is_heading(t: &str) -> bool {
     let numerals =
         |s: &str| !s.is_empty() && s.chars().all(|c| "一二三四五六七八九十百零〇".contains(c) || c.is_ascii_digit());
     let numbered = t
@@ -752,6 +757,9 @@ mod tests {
 
     #[test]
     fn headings_notes_and_totals_are_told_apart() {
+        let is_heading = |t: &str| super::is_heading(&crate::indicator::normalize_name(t));
+        let is_note = |t: &str| super::is_note(&crate::indicator::normalize_name(t));
+        let is_total = |t: &str| super::is_total(&crate::indicator::normalize_name(t));
         assert!(is_heading("一、妇女与健康"));
         assert!(is_heading("（二）儿童与教育"));
         assert!(is_heading("妇女参与决策和管理"));

@@ -74,7 +74,10 @@ pub fn map_utf8(file: &std::fs::File, at_least: usize) -> Option<Mapped> {
     }
     // SAFETY: a map is sound while no one changes the file under it. plancheck never writes it; that no other
     // program rewrites the file during a check is the assumption every program that maps files makes, stated in
-    // docs/decisions.md. The map is read-only, and becomes text only once checked below.
+    // docs/decisions.md. A file truncated meanwhile makes the pages past its end fault (SIGBUS): the handler
+    // installed here ends the process with exit code 2 and a message instead of a crash. The map is read-only,
+    // and becomes text only once checked below.
+    truncation::watch();
     let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
     let start = if map.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let bytes = map.get(start..)?;
@@ -92,6 +95,39 @@ pub fn map_utf8(file: &std::fs::File, at_least: usize) -> Option<Mapped> {
     }
     let text = Text(Backing::Mapped { map, start });
     Some(Mapped { text, quote_free: !(a.quote || b.quote) })
+}
+
+/// A mapped file cut short by another program while it is read: the fault the kernel raises (SIGBUS) ends
+/// plancheck with exit code 2 and says why, in both languages (a signal handler cannot know the run's).
+mod truncation {
+    /// What the process says before it ends.
+    const MESSAGE: &str = crate::words::outputs::DATA_CHANGED;
+
+    #[cfg(unix)]
+    extern "C" fn on_fault(_: libc::c_int) {
+        // Only async-signal-safe calls: write(2) and _exit(2).
+        // SAFETY: MESSAGE is a static string; write and _exit are async-signal-safe.
+        unsafe {
+            libc::write(2, MESSAGE.as_ptr().cast(), MESSAGE.len());
+            libc::_exit(2);
+        }
+    }
+
+    /// Installs the handler, once.
+    pub fn watch() {
+        #[cfg(unix)]
+        {
+            static ONCE: std::sync::Once = std::sync::Once::new();
+            ONCE.call_once(|| {
+                let handler = on_fault as extern "C" fn(libc::c_int) as libc::sighandler_t;
+                // SAFETY: the handler only calls async-signal-safe functions; SIGBUS is raised only by a fault on
+                // a mapped page, and nothing else in plancheck handles it.
+                unsafe {
+                    libc::signal(libc::SIGBUS, handler);
+                }
+            });
+        }
+    }
 }
 
 struct Scan {
@@ -128,10 +164,23 @@ fn lone_crs(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\r', bytes).filter(move |&i| bytes.get(i + 1) != Some(&b'\n'))
 }
 
-/// Tab-separated text (what Excel's "Unicode text" writes) or comma-separated, from the first lines.
+/// Tab-separated text (what Excel's "Unicode text" writes) or comma-separated, from the header: of the first
+/// lines, the one that names the most columns plancheck knows (indicator, year, value, region, unit, a year)
+/// decides, so that notes full of commas do not make a tab-separated file comma-separated. Without such a line,
+/// the more frequent separator of the first lines.
 pub fn sniff_delimiter(text: &str) -> u8 {
-    let head = text.lines().filter(|l| !l.trim().is_empty()).take(20);
-    let (tabs, commas) = head.fold((0, 0), |(t, c), l| (t + l.matches('\t').count(), c + l.matches(',').count()));
+    // The first 20 lines that hold anything, each looked at up to its first 4 KiB (a header is short).
+    let head: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(20).map(|l| prefix(l, 4096)).collect();
+    let known = |line: &str, d: char| {
+        line.split(d).filter(|f| !matches!(super::layout::column_role(f), super::layout::Column::Other)).count()
+    };
+    let best = |d: char| head.iter().map(|l| known(l, d)).max().unwrap_or(0);
+    let (tab, comma) = (best('\t'), best(','));
+    if tab != comma {
+        return if tab > comma { b'\t' } else { b',' };
+    }
+    let (tabs, commas) =
+        head.iter().fold((0, 0), |(t, c), l| (t + l.matches('\t').count(), c + l.matches(',').count()));
     if tabs > commas {
         b'\t'
     } else {
@@ -140,6 +189,15 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 pub use crate::words::diagnostics::FileKind;
+
+/// The first `bytes` bytes of a text, cut at a character boundary.
+fn prefix(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
 
 /// Why bytes are no text: where the first bad byte stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,5 +334,13 @@ mod tests {
     fn tabs_are_recognised_from_the_first_lines() {
         assert_eq!(sniff_delimiter("indicator\tyear\tvalue\nx\t2025\t1,5\n"), b'\t');
         assert_eq!(sniff_delimiter("indicator,year,value\nx,2025,\"a\tb\"\n"), b',');
+    }
+
+    /// Notes full of commas do not outvote the tabs of the header.
+    #[test]
+    fn the_header_decides_the_separator() {
+        let text = "指标\t年份\t数值\t备注\n孕产妇死亡率\t2025\t9.5\t据卫健委，含流动人口，按常住口径，未含外出务工\n";
+        assert_eq!(sniff_delimiter(text), b'\t');
+        assert_eq!(sniff_delimiter("2025年监测数据，单位：%,,\nindicator\tyear\tvalue\n"), b'\t');
     }
 }

@@ -44,6 +44,8 @@ pub enum Code {
     NotAvailable,
     NoDataRows,
     RaggedRow,
+    TooLarge,
+    DataChanged,
     EmptyRegion,
     UnknownIndicator,
     BadYear,

@@ -205,7 +205,8 @@ impl Diagnostics {
         if errors > 0 {
             out.push_str(&crate::words::outputs::Tally::ErrorsFound(errors).say(lang));
         }
-        out
+        // A cell or a name with ESC or BEL in it reaches no terminal raw, in messages or in snippets.
+        crate::words::visible_lines(&out).into_owned()
     }
 
     /// Errors before warnings; within each, by file (in the order files first appear) and place in the file,

@@ -106,11 +106,26 @@ fn embedded_plans() -> Vec<(String, String)> {
 }
 
 fn read_file(path: &Path, diags: &mut Diagnostics) -> Option<String> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) => {
-            let msg = Message::UnreadablePlanFile { path: path.display().to_string(), fault: IoFault::from(&e) };
-            diags.push(Diagnostic::error(msg));
+            diags.push(Diagnostic::error(Message::UnreadablePlanFile { path: name, fault: IoFault::from(&e) }));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text.strip_prefix('\u{FEFF}').map(str::to_string).unwrap_or(text)),
+        Err(e) => {
+            // TOML is UTF-8; Notepad's "ANSI" on Chinese Windows is GBK: say so, at the first byte that is not UTF-8.
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let lines = LineIndex::of_bytes(bytes);
+            let start = lines.line_start(bad);
+            let col = String::from_utf8_lossy(bytes.get(start..bad).unwrap_or_default()).chars().count() as u32 + 1;
+            let gbk = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes).is_some();
+            let at = Location::new(name.as_str().into(), lines.line(bad), col);
+            diags.push(Diagnostic::error(Message::PlanNotUtf8 { path: name, gbk }).at(at));
             None
         }
     }
@@ -298,7 +313,7 @@ impl Ctx<'_> {
         match Decimal::from_str(field.get_ref().trim()) {
             Ok(x) => Some(x),
             Err(_) => {
-                let msg = Message::NotADecimal { text: field.get_ref().clone() };
+                let msg = Message::NotADecimal { text: crate::dataset::value::shorten(field.get_ref()) };
                 self.error(field.span(), msg, Some(Hint::WriteNumberAsString));
                 None
             }
@@ -314,7 +329,7 @@ impl Ctx<'_> {
         match field {
             Some(f) => self.number(f),
             None => {
-                let msg = Message::RuleNeeds { kind: kind.get_ref().clone(), field: name };
+                let msg = Message::RuleNeeds { kind: crate::dataset::value::shorten(kind.get_ref()), field: name };
                 self.error(kind.span(), msg, Some(Hint::AddField { field: name }));
                 None
             }
@@ -333,7 +348,7 @@ impl Ctx<'_> {
                 Some(s) => Hint::DidYouMean { name: s.to_string() },
                 None => Hint::AddToRegistry,
             };
-            let msg = Message::UnknownPlanIndicator { name: name.get_ref().clone() };
+            let msg = Message::UnknownPlanIndicator { name: crate::dataset::value::shorten(name.get_ref()) };
             self.error(name.span(), msg, Some(hint));
         }
         found
@@ -407,14 +422,20 @@ fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, do
     let domain = domains.iter().position(|d| d.id == *t.domain.get_ref());
     if domain.is_none() {
         let domains = domains.iter().map(|d| d.id.clone()).collect();
-        let msg = Message::UnknownDomain { target: t.id.get_ref().clone(), domain: t.domain.get_ref().clone() };
+        let msg = Message::UnknownDomain {
+            target: crate::dataset::value::shorten(t.id.get_ref()),
+            domain: crate::dataset::value::shorten(t.domain.get_ref()),
+        };
         cx.error(t.domain.span(), msg, Some(Hint::KnownDomains { domains }));
     }
     let indicator = t.indicator.as_ref().and_then(|name| cx.indicator(name));
     let rule = convert_rule(cx, &t.rule);
     if let (Some(rule), None) = (&rule, &t.indicator) {
         if rule.kind() != Kind::Qualitative {
-            let msg = Message::RuleWithoutIndicator { target: t.id.get_ref().clone(), kind: rule.kind().as_str() };
+            let msg = Message::RuleWithoutIndicator {
+                target: crate::dataset::value::shorten(t.id.get_ref()),
+                kind: rule.kind().as_str(),
+            };
             cx.error(t.id.span(), msg, Some(Hint::AddField { field: "indicator" }));
         }
     }
@@ -453,7 +474,7 @@ fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, do
 fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
     let r = spanned.get_ref();
     let Some(kind) = Kind::parse(r.kind.get_ref()) else {
-        let msg = Message::UnknownKind { word: r.kind.get_ref().clone() };
+        let msg = Message::UnknownKind { word: crate::dataset::value::shorten(r.kind.get_ref()) };
         let label = match closest_kind(r.kind.get_ref()) {
             Some(best) => Hint::DidYouMean { name: best.as_str().to_string() },
             None => Hint::Kinds { kinds: Kind::all().map(|k| k.as_str().to_string()).collect() },

@@ -12,6 +12,15 @@ use std::collections::HashSet;
 /// Validates one loaded plan.
 pub fn validate(plan: &Plan, registry: &Registry, diags: &mut Diagnostics) {
     let mut seen = HashSet::new();
+    // The numbers of every target written with the same text, gathered once (a plan may hold many targets).
+    let mut by_text: std::collections::HashMap<&str, Vec<Decimal>> = std::collections::HashMap::new();
+    for t in &plan.targets {
+        by_text.entry(t.text.as_str()).or_default().extend(t.rule.numbers().into_iter().map(|x| x.normalize()));
+    }
+    for numbers in by_text.values_mut() {
+        numbers.sort_unstable();
+        numbers.dedup();
+    }
     if !is_kebab(&plan.meta.id) {
         diags.push(Diagnostic::error(Message::BadPlanId { id: plan.meta.id.clone() }).at(plan_at(plan)));
     }
@@ -23,7 +32,7 @@ pub fn validate(plan: &Plan, registry: &Registry, diags: &mut Diagnostics) {
         if !is_kebab(&t.id) {
             diags.push(Diagnostic::error(Message::BadTargetId { id: t.id.clone() }).at(t.at.clone()));
         }
-        check_numbers(plan, registry, t, diags);
+        check_numbers(&by_text, registry, t, diags);
         check_unit(registry, t, diags);
         check_name(registry, t, diags);
     }
@@ -42,7 +51,12 @@ fn plan_at(plan: &Plan) -> crate::diag::Location {
 
 /// Each number of the rule must appear in the text; each number in the text should be in the rule, unless it
 /// belongs to the indicator's name, a year, or another target written with the same text.
-fn check_numbers(plan: &Plan, registry: &Registry, t: &Target, diags: &mut Diagnostics) {
+fn check_numbers(
+    by_text: &std::collections::HashMap<&str, Vec<Decimal>>,
+    registry: &Registry,
+    t: &Target,
+    diags: &mut Diagnostics,
+) {
     if t.rule.kind() == Kind::Qualitative {
         return;
     }
@@ -53,13 +67,8 @@ fn check_numbers(plan: &Plan, registry: &Registry, t: &Target, diags: &mut Diagn
             diags.push(Diagnostic::error(msg).at(t.text_at.clone()).label(Hint::TheText));
         }
     }
-    let mut accounted: Vec<Decimal> = plan
-        .targets
-        .iter()
-        .filter(|o| o.text == t.text)
-        .flat_map(|o| o.rule.numbers())
-        .map(|x| x.normalize())
-        .collect();
+    let same_text: &[Decimal] = by_text.get(t.text.as_str()).map_or(&[], Vec::as_slice);
+    let mut accounted: Vec<Decimal> = Vec::new();
     for id in t.indicator.into_iter().chain(t.rule.reference()) {
         let ind = registry.get(id);
         for name in std::iter::once(&ind.name).chain(&ind.aliases) {
@@ -68,7 +77,12 @@ fn check_numbers(plan: &Plan, registry: &Registry, t: &Target, diags: &mut Diagn
     }
     for x in in_text {
         let year = x.fract().is_zero() && (Decimal::from(1949)..=Decimal::from(2100)).contains(&x);
-        if !accounted.contains(&x) && !year && !is_unit_number(&t.text, x) && !is_age(&t.text, x) {
+        if same_text.binary_search(&x).is_err()
+            && !accounted.contains(&x)
+            && !year
+            && !is_unit_number(&t.text, x)
+            && !is_age(&t.text, x)
+        {
             let msg = Message::NumberNotInRule { target: t.id.clone(), number: x.to_string() };
             diags.push(Diagnostic::warning(msg).at(t.text_at.clone()).label(Hint::TheText));
         }

@@ -112,7 +112,8 @@ fn place(at: &Location) -> (String, u32, u32) {
 
 /// The message of a workflow command: `%`, CR and LF escaped.
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let text = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    crate::words::visible(&text).into_owned()
 }
 
 /// A property of a workflow command: also `:` and `,` escaped.

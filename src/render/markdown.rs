@@ -83,6 +83,7 @@ pub fn escape(text: &str) -> String {
                 out.push(c);
             }
             '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.push_str(&crate::words::visible(&c.to_string())),
             _ => out.push(c),
         }
     }

@@ -2,7 +2,7 @@
 
 use super::{baseline_text, footer_lines, headers, indicator_label, number, Renderer};
 use crate::eval::{RegionReport, Report};
-use crate::words::{outputs::Heading, Label, Lang, Say, Word};
+use crate::words::{outputs::Heading, visible, visible_lines, Label, Lang, Say, Word};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ColumnConstraint, ContentArrangement, Table as Grid, Width};
 use std::io::{self, Write};
 
@@ -40,7 +40,7 @@ impl<'a> Renderer<'a> for Table {
 
 /// One region's table with its header lines and footer, followed by a blank line.
 fn render(report: &Report, region: &RegionReport, lang: Lang) -> String {
-    let mut out = Heading::of(report, region).say(lang);
+    let mut out = visible_lines(&Heading::of(report, region).say(lang)).into_owned();
     let mut table = Grid::new();
     table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     table.set_header(headers(&COLUMNS, lang));
@@ -54,9 +54,9 @@ fn render(report: &Report, region: &RegionReport, lang: Lang) -> String {
         let domain = if r.domain == last_domain { "" } else { r.domain };
         last_domain = r.domain;
         table.add_row(vec![
-            Cell::new(domain),
-            Cell::new(indicator_label(r)),
-            Cell::new(r.target),
+            Cell::new(visible(domain)),
+            Cell::new(visible(&indicator_label(r))),
+            Cell::new(visible(r.target)),
             Cell::new(r.attribute.word(lang)),
             Cell::new(baseline_text(r)),
             Cell::new(number(r.value)),
@@ -72,7 +72,7 @@ fn render(report: &Report, region: &RegionReport, lang: Lang) -> String {
         out.push('\n');
     }
     for line in footer_lines(report, region, lang) {
-        out.push_str(&line);
+        out.push_str(&visible(&line));
         out.push('\n');
     }
     out.push('\n');

@@ -45,6 +45,11 @@ impl Say for IoFault {
 /// One problem, with the values it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
+    /// A plan or indicator file that is not UTF-8; `gbk` when it reads as GBK/GB18030.
+    PlanNotUtf8 {
+        path: String,
+        gbk: bool,
+    },
     // Plan and indicator files.
     BadToml {
         detail: String,
@@ -187,7 +192,10 @@ pub enum Message {
     UnclosedQuote {
         lines: Option<(u32, u32)>,
     },
-    BadHeader,
+    /// No header among the first rows; `tabs`: the rows were read as tab-separated, else comma-separated.
+    BadHeader {
+        tabs: bool,
+    },
     RowBeforeHeader {
         indicator: String,
     },
@@ -205,6 +213,19 @@ pub enum Message {
     },
     /// An Excel `#N/A` cell, read as missing.
     ExcelNotAvailable,
+    /// A row with more fields or bytes than a row may have.
+    RowTooLarge {
+        fields: usize,
+        bytes: usize,
+        fields_at_most: usize,
+        bytes_at_most: usize,
+    },
+    /// A data file larger than plancheck reads.
+    FileTooLarge {
+        file: String,
+        bytes: u64,
+        at_most: u64,
+    },
     RaggedRow {
         count: usize,
         width: usize,
@@ -357,19 +378,20 @@ impl Message {
             | Message::UnreadableDataFile { .. }
             | Message::UnreadableWorkbook { .. }
             | Message::UnreadableSheet { .. } => Code::UnreadableFile,
-            Message::BadEncoding { .. } => Code::BadEncoding,
+            Message::BadEncoding { .. } | Message::PlanNotUtf8 { .. } => Code::BadEncoding,
             Message::SheetIgnored { .. } => Code::SheetIgnored,
             Message::UnknownSheet { .. } => Code::UnknownSheet,
             Message::NoSheet { .. } | Message::NoHeaderRow { .. } => Code::EmptyFile,
             Message::NoDataRows { .. } => Code::NoDataRows,
             Message::BadCsv { .. } => Code::BadCsv,
             Message::UnclosedQuote { .. } => Code::UnclosedQuote,
-            Message::BadHeader => Code::BadHeader,
+            Message::BadHeader { .. } => Code::BadHeader,
             Message::RowBeforeHeader { .. } => Code::RowBeforeHeader,
             Message::SkippedRow { .. } | Message::StrayRow { .. } => Code::SkippedRow,
             Message::IgnoredColumns { .. } => Code::IgnoredColumns,
             Message::ExcelNotAvailable => Code::NotAvailable,
             Message::RaggedRow { .. } => Code::RaggedRow,
+            Message::RowTooLarge { .. } | Message::FileTooLarge { .. } => Code::TooLarge,
             Message::EmptyRegion => Code::EmptyRegion,
             Message::YearOutside { .. } | Message::EmptyYear | Message::NotAYear { .. } => Code::BadYear,
             Message::Value(e) => match e {
@@ -492,6 +514,14 @@ impl Say for Message {
                 let fault = fault.say(lang);
                 tr!(lang, "无法读取规划文件 {path}：{fault}", "cannot read plan file {path}: {fault}")
             }
+            Message::PlanNotUtf8 { path, gbk: true } => tr!(
+                lang,
+                "{path} 不是 UTF-8 文本，看起来是 GBK（记事本的“ANSI”）：请另存为 UTF-8",
+                "{path} is not UTF-8 text; it looks like GBK (Notepad's \"ANSI\"): save it as UTF-8"
+            ),
+            Message::PlanNotUtf8 { path, gbk: false } => {
+                tr!(lang, "{path} 不是 UTF-8 文本：规划文件须为 UTF-8", "{path} is not UTF-8 text: plan files are UTF-8")
+            }
             Message::UnreadableFolder { path, fault } => {
                 let fault = fault.say(lang);
                 tr!(lang, "无法读取文件夹 {path}：{fault}", "cannot read folder {path}: {fault}")
@@ -538,11 +568,18 @@ impl Say for Message {
                 "this quote is never closed, so the rest of the file (lines {from}–{to}) reads as one field"
             ),
             Message::UnclosedQuote { lines: None } => tr!(lang, "此引号没有闭合", "this quote is never closed"),
-            Message::BadHeader => tr!(
-                lang,
-                "表头既不是长表（indicator,year,value），也不是宽表（indicator,2020,2021,...）",
-                "the header names neither the long form (indicator,year,value) nor the wide form (indicator,2020,2021,...)"
-            ),
+            Message::BadHeader { tabs } => {
+                let mut msg = tr!(
+                    lang,
+                    "表头既不是长表（indicator,year,value），也不是宽表（indicator,2020,2021,...）",
+                    "the header names neither the long form (indicator,year,value) nor the wide form (indicator,2020,2021,...)"
+                );
+                msg.push_str(&match tabs {
+                    true => tr!(lang, "（按制表符分隔读取）", " (read as tab-separated)"),
+                    false => tr!(lang, "（按逗号分隔读取）", " (read as comma-separated)"),
+                });
+                msg
+            }
             Message::RowBeforeHeader { indicator } => tr!(
                 lang,
                 "表头行之前有一行 {indicator} 的数据",
@@ -574,6 +611,22 @@ impl Say for Message {
             Message::RaggedRow { count, width } => {
                 let s = if *count == 1 { "" } else { "s" };
                 tr!(lang, "此行有 {count} 个字段，表头有 {width} 个", "this row has {count} field{s}, the header has {width}")
+            }
+            Message::RowTooLarge { fields, bytes, fields_at_most, bytes_at_most } => {
+                let mib = bytes_at_most >> 20;
+                tr!(
+                    lang,
+                    "此行过大（{fields} 个以上字段，{bytes} 字节）：一行至多 {fields_at_most} 个字段、{mib} MiB",
+                    "this row is too large ({fields}+ fields, {bytes} bytes): a row holds at most {fields_at_most} fields and {mib} MiB"
+                )
+            }
+            Message::FileTooLarge { file, bytes, at_most } => {
+                let (mib, limit) = (bytes >> 20, at_most >> 20);
+                tr!(
+                    lang,
+                    "{file} 过大（{mib} MiB）：plancheck 至多读取 {limit} MiB 的此类文件",
+                    "{file} is too large ({mib} MiB): plancheck reads such files up to {limit} MiB"
+                )
             }
             Message::EmptyRegion => tr!(lang, "地区为空", "the region is empty"),
             Message::EmptyIndicator => tr!(lang, "指标为空", "the indicator is empty"),

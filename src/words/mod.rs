@@ -50,6 +50,37 @@ pub fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// Text from a file as a terminal may show it: control characters (ESC, BEL, the C1 range, DEL, and tabs and
+/// line breaks inside one cell) written as visible escapes (`\u{1b}`), so that no data can move the cursor,
+/// colour the screen or ring the bell of the person reading it.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A whole text as [`visible`] makes a cell, its line breaks kept: for output assembled from lines.
+pub fn visible_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_control(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.split('\n').map(|line| visible(line).into_owned()).collect::<Vec<_>>().join("\n"))
+}
+
+/// Is this a character a terminal acts on rather than shows?
+fn is_control(c: char) -> bool {
+    c.is_control()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +91,12 @@ mod tests {
         assert_eq!(tr!(Lang::Zh, "第{line}行", "line {line}"), "第3行");
         assert_eq!(tr!(Lang::En, "第{line}行", "line {line}"), "line 3");
         assert_eq!(pick(Lang::En, "地区", "region"), "region");
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(visible("甲县"), "甲县");
+        assert_eq!(visible("a\u{1b}[31mb\u{7}\u{9b}"), "a\\u{1b}[31mb\\u{7}\\u{9b}");
+        assert_eq!(visible("x\ty"), "x\\u{9}y");
     }
 }

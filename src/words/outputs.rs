@@ -258,3 +258,7 @@ impl Say for Created {
         tr!(lang, "已写入 {path}", "{path} written")
     }
 }
+
+/// What a run says when the data file it maps is cut short by another program while it reads it (written by a
+/// signal handler, which cannot know the run's language: both languages, one line).
+pub const DATA_CHANGED: &str = "错误[data-changed]: 数据文件在读取过程中被其他程序改动，检查未完成 / error[data-changed]: the data file changed while it was read; the check did not finish\n";
