@@ -381,7 +381,7 @@ fn evaluate_target<'a>(
     TargetResult {
         id: &t.id,
         indicator: indicator.map(|i| i.id.as_str()),
-        name: indicator.map_or(t.text.as_str(), |i| i.name.as_str()),
+        name: t.name.as_deref().or(indicator.map(|i| i.name.as_str())).unwrap_or(t.text.as_str()),
         unit: indicator.map_or(&NO_UNIT, |i| &i.unit),
         domain: plan.domains.get(t.domain).map_or("", |d| d.name.as_str()),
         attribute: t.attribute,

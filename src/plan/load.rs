@@ -233,6 +233,7 @@ struct RawTarget {
     deadline: Option<Spanned<i32>>,
     rule: Spanned<RawRule>,
     reading: Option<String>,
+    name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -427,6 +428,7 @@ fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, do
         deadline,
         rule: rule?,
         reading: t.reading,
+        name: t.name.filter(|n| !n.trim().is_empty()),
         at,
     })
 }

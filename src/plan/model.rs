@@ -115,6 +115,8 @@ pub struct Target {
     pub rule: Rule,
     /// The reading chosen where the wording is unclear.
     pub reading: Option<String>,
+    /// The indicator's name as this plan words it, where it differs from the registry's name.
+    pub name: Option<String>,
     /// Where the target is written in its plan file (its `id`).
     pub at: Location,
     /// Where its `text` is written.
