@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cmd;
 pub mod dataset;
 pub mod diag;
+pub mod draft;
 pub mod eval;
 pub mod exit;
 pub mod indicator;

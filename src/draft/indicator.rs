@@ -1,0 +1,243 @@
+//! A quantity's words matched to the indicator registry: the same quantity by name or alias (exactly, contained
+//! in longer words such as 全市…, or with only filler words between), with a unit that fits the number written.
+//! What matches nothing becomes a new indicator, named in the document's own words, with an id made of the
+//! `--id-prefix` and a hash of that name (stable whatever the order of the document's items).
+
+use crate::indicator::{normalize_name, Indicator, IndicatorId, Registry, Unit};
+
+/// How a name was matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// The registry knows this very name (or alias).
+    Exact,
+    /// A registry name stands inside the document's words (全市各级党代会中女党员代表比例).
+    Contained,
+    /// The same words but for fillers (儿童超重 ~ 儿童超重率): worth a reviewer's look.
+    Close,
+}
+
+/// Words that may be missing from the document's name of an indicator, or stand in it in addition.
+const FILLERS: &[&str] = &["的", "中", "之", "率", "平均", "人均", "每天", "对", "均", "比例", "占比"];
+
+/// Words whose presence changes the quantity (城市 vs 农村, 女性 vs all): never a filler.
+const QUALIFIERS: &[&str] =
+    &["城市", "城镇", "农村", "女性", "男性", "女童", "男童", "女生", "残疾", "流动", "留守", "老年", "女", "男"];
+
+/// Matches names against a registry.
+pub struct Matcher {
+    keys: Vec<(Vec<char>, IndicatorId)>,
+}
+
+impl Matcher {
+    pub fn new(registry: &Registry) -> Matcher {
+        let mut keys = Vec::new();
+        for (id, ind) in registry.iter() {
+            for name in std::iter::once(&ind.name).chain(&ind.aliases) {
+                keys.push((normalize_name(name).chars().collect::<Vec<char>>(), id));
+            }
+        }
+        // Longest first, so that the first containing key is the most specific.
+        keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        Matcher { keys }
+    }
+
+    /// The registry indicator these words name, if any, and how; `fits` says whether its unit fits.
+    pub fn find(&self, registry: &Registry, words: &str, fits: &dyn Fn(&Unit) -> bool) -> Option<(IndicatorId, How)> {
+        let name: Vec<char> = normalize_name(words).chars().collect();
+        if name.len() < 2 {
+            return None;
+        }
+        if let Some(id) = registry.lookup(words).filter(|id| fits(&registry.get(*id).unit)) {
+            return Some((id, How::Exact));
+        }
+        let usable = |id: &IndicatorId| fits(&registry.get(*id).unit);
+        let contained = self.keys.iter().filter(|(k, id)| k.len() >= 4 && usable(id)).find(|(k, _)| {
+            find_sub(&name, k).is_some_and(|at| {
+                let after = &name[at + k.len()..];
+                extra_is_neutral(&name[..at]) && extra_is_neutral(after) && !names_a_measure(after)
+            })
+        });
+        if let Some((_, id)) = contained {
+            return Some((*id, How::Contained));
+        }
+        let close = self.keys.iter().filter(|(k, id)| k.len() >= 3 && usable(id)).find(|(k, _)| close_enough(&name, k));
+        close.map(|(_, id)| (*id, How::Close))
+    }
+}
+
+/// Where `needle` starts in `hay`.
+fn find_sub(hay: &[char], needle: &[char]) -> Option<usize> {
+    (needle.len() <= hay.len()).then(|| hay.windows(needle.len()).position(|w| w == needle)).flatten()
+}
+
+/// Extra words around a contained name: places (全市, 各级) and fillers, never a qualifier.
+fn extra_is_neutral(extra: &[char]) -> bool {
+    let s: String = extra.iter().collect();
+    !QUALIFIERS.iter().any(|q| s.contains(q))
+}
+
+/// Words after a contained name that make it another quantity (…的人数 → …的人数比例).
+fn names_a_measure(after: &[char]) -> bool {
+    let s: String = after.iter().collect();
+    ["率", "比", "数", "例", "重", "量"].iter().any(|m| s.contains(m))
+}
+
+/// Two names that differ only by fillers (and by place words the document puts before the name).
+fn close_enough(name: &[char], key: &[char]) -> bool {
+    let (gaps_name, gaps_key) = match align(name, key) {
+        Some(g) => g,
+        None => return false,
+    };
+    let matched = name.len().saturating_sub(gaps_name.iter().map(|g| g.chars().count()).sum::<usize>());
+    if matched * 3 < key.len() * 2 {
+        return false;
+    }
+    let neutral = |g: &String, leading: bool| {
+        g.is_empty() || FILLERS.contains(&g.as_str()) || (leading && extra_is_neutral(&g.chars().collect::<Vec<_>>()))
+    };
+    gaps_name.iter().enumerate().all(|(i, g)| neutral(g, i == 0)) && gaps_key.iter().all(|g| neutral(g, false))
+}
+
+/// Aligns two names by their longest common subsequence; returns the unmatched runs of each, in order.
+fn align(a: &[char], b: &[char]) -> Option<(Vec<String>, Vec<String>)> {
+    if a.len() > 64 || b.len() > 64 {
+        return None;
+    }
+    let mut t = vec![vec![0u16; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            t[i][j] = if a[i] == b[j] { t[i + 1][j + 1] + 1 } else { t[i + 1][j].max(t[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut ga, mut gb) = (vec![String::new()], vec![String::new()]);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            ga.push(String::new());
+            gb.push(String::new());
+            i += 1;
+            j += 1;
+        } else if j >= b.len() || (i < a.len() && t[i + 1][j] >= t[i][j + 1]) {
+            ga.last_mut()?.push(a[i]);
+            i += 1;
+        } else {
+            gb.last_mut()?.push(b[j]);
+            j += 1;
+        }
+    }
+    let merge = |g: Vec<String>| -> Vec<String> { g.into_iter().filter(|s| !s.is_empty()).collect() };
+    let leading_a = ga.first().cloned().unwrap_or_default();
+    let mut gaps_a = merge(ga);
+    if leading_a.is_empty() {
+        gaps_a.insert(0, String::new());
+    }
+    Some((gaps_a, merge(gb)))
+}
+
+/// Does a registry unit fit a unit written after a number (empty: none written)?
+pub fn unit_fits(unit: &Unit, written: &str) -> bool {
+    if written.is_empty() {
+        return true;
+    }
+    let w = Unit::parse(written);
+    match (unit.scale(), w.scale()) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => unit.to_string() == w.to_string() || matches!(unit, Unit::None),
+        _ => false,
+    }
+}
+
+/// Ends that make words a measurable quantity when the registry does not know them.
+const MEASURE_ENDS: &[&str] = &[
+    "率", "比例", "比重", "占比", "人数", "年限", "寿命", "时间", "面积", "数量", "床位数", "医生数", "人次", "次数", "指数",
+    "个数", "总数", "覆盖面", "规模", "性别比", "厕位比",
+];
+
+/// Do these words name a measurable quantity by their form?
+pub fn is_measure(words: &str) -> bool {
+    let w = normalize_name(words);
+    w.chars().count() >= 3 && MEASURE_ENDS.iter().any(|e| w.ends_with(e))
+}
+
+/// The unit a new indicator is likely measured in, from its name: a rate in %, a count of people in 人, ….
+pub fn guess_unit(words: &str) -> Option<&'static str> {
+    let w = normalize_name(words);
+    let by_end: &[(&str, &str)] = &[
+        ("性别比", "女=100"),
+        ("厕位比", "ratio"),
+        ("人数", "人"),
+        ("年限", "年"),
+        ("寿命", "岁"),
+        ("时间", "小时"),
+        ("面积", "平方米"),
+        ("率", "%"),
+        ("比例", "%"),
+        ("比重", "%"),
+        ("占比", "%"),
+    ];
+    by_end.iter().find(|(e, _)| w.ends_with(e)).map(|(_, u)| *u)
+}
+
+/// A new indicator's id: the prefix and the first 32 bits of the FNV-1a hash of its normalised name, in hex.
+pub fn new_id(prefix: &str, name: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in normalize_name(name).bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{prefix}-{hash:08x}")
+}
+
+/// Adds a new indicator to the draft's registry (or returns the one that already holds the name).
+pub fn add_new(registry: &mut Registry, prefix: &str, name: &str, unit: &str) -> IndicatorId {
+    let mut id = new_id(prefix, name);
+    if let Some(found) = registry.lookup(name) {
+        return found;
+    }
+    while registry.lookup(&id).is_some() {
+        id.push('x');
+    }
+    let indicator = Indicator { id, name: name.to_string(), aliases: Vec::new(), unit: Unit::parse(unit) };
+    registry.add(indicator).unwrap_or_else(|taken| taken)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> Registry {
+        let mut r = Registry::new();
+        for (id, name, unit) in [
+            ("mm", "孕产妇死亡率", "1/10万"),
+            ("mmu", "城市孕产妇死亡率", "1/10万"),
+            ("ow", "儿童超重率", "%"),
+            ("pc", "党代会中女党员代表比例", "%"),
+            ("hl", "妇女健康素养水平", "%"),
+        ] {
+            r.add(Indicator { id: id.into(), name: name.into(), aliases: vec![], unit: Unit::parse(unit) }).unwrap();
+        }
+        r
+    }
+
+    fn found(words: &str) -> Option<(String, How)> {
+        let r = registry();
+        let m = Matcher::new(&r);
+        m.find(&r, words, &|_| true).map(|(id, how)| (r.get(id).id.clone(), how))
+    }
+
+    #[test]
+    fn names_match_exactly_contained_or_close() {
+        assert_eq!(found("孕产妇死亡率"), Some(("mm".into(), How::Exact)));
+        assert_eq!(found("全市各级党代会中女党员代表比例"), Some(("pc".into(), How::Contained)));
+        assert_eq!(found("儿童超重"), Some(("ow".into(), How::Close)));
+        assert_eq!(found("农村孕产妇死亡率"), None);
+        assert_eq!(found("妇女健康水平"), None);
+    }
+
+    #[test]
+    fn new_ids_are_stable_kebab_case() {
+        let id = new_id("xian", "孕产妇艾滋病检测率");
+        assert_eq!(id, new_id("xian", " 孕产妇艾滋病检测率"));
+        assert!(crate::plan::load::is_kebab(&id));
+    }
+}
