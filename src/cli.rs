@@ -28,6 +28,29 @@ pub enum Command {
     Template(TemplateArgs),
     /// Write reports for many plans and regions at once: a page per plan and region, and an index.
     Report(ReportArgs),
+    /// Draft plan and indicator TOML from a plan document (.txt or .docx), every uncertain reading marked.
+    Draft(DraftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The plan document as published: plain text (UTF-8 or GB18030) or .docx.
+    pub document: PathBuf,
+    /// The folder to write the plans and indicators/<CITY>.toml into (created if missing).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+    /// The city part of the ids: plans <CITY>-women and <CITY>-children, new indicators <CITY>-<hash>.
+    #[arg(long, value_name = "CITY", default_value = "draft")]
+    pub id_prefix: String,
+    /// Compare the draft with a reviewed plan (an id or a TOML file) instead of writing it: a reviewer's
+    /// checklist of what is missing, what differs and what is extra; exit 1 when anything does.
+    #[arg(long, value_name = "ID|FILE")]
+    pub against: Option<String>,
+    /// Language of the summary.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    #[command(flatten)]
+    pub source: PlanSourceArgs,
 }
 
 #[derive(Debug, Args)]

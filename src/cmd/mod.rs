@@ -2,6 +2,7 @@
 //! Commands resolve options, call the library and write what the renderers give them; no business logic here.
 
 pub mod check;
+pub mod draft;
 pub mod explain;
 pub mod lint;
 pub mod plans;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Lint(args) => lint::run(args, out, err),
         Command::Template(args) => template::run(args, out),
         Command::Report(args) => report::run(args, out, err),
+        Command::Draft(args) => draft::run(args, out),
     };
     match result {
         Ok(status) => status,

@@ -3,7 +3,7 @@
 //! none becomes one qualitative target, and a clause with a number but no quantity (2025年达到85%) continues the
 //! clause before it. Every assumption is kept as a reading.
 
-use super::indicator::{add_new, guess_unit, is_measure, unit_fits, How, Matcher};
+use super::indicator::{add_new, guess_unit, is_measure, How, Matcher};
 use super::messages::DraftMsg;
 use super::number::{fold, numbers, years, Number};
 use super::rule::{predicate, subject_end, Op, Predicate, Says};
@@ -134,7 +134,7 @@ impl Reader<'_> {
             let year = self.deadline(&fold(clause));
             let read = match predicate(&fold(clause)) {
                 Some(Predicate { says: Says::Gap, .. }) => self.gap(clause, &open.carried),
-                _ => self.clause(clause, open.year),
+                _ => self.clause(clause, open.year, &open.carried.clone()),
             };
             match read {
                 Read::Qualitative => open.run = Some((open.run.map_or(start, |r| r.0), end)),
@@ -188,7 +188,7 @@ impl Reader<'_> {
     }
 
     /// Reads one clause.
-    fn clause(&mut self, clause: &str, year: Option<i32>) -> Read {
+    fn clause(&mut self, clause: &str, year: Option<i32>, carried: &[Quantity]) -> Read {
         let folded = fold(clause);
         let has_number = numbers(&folded).iter().any(|n| n.unit != "年" && n.value < Decimal::from(1900));
         let Some(p) = predicate(&folded) else {
@@ -208,7 +208,7 @@ impl Reader<'_> {
             return Read::Continues(p, folded);
         }
         let deadline = self.deadline(&folded).or(year);
-        match self.quantities(&words, &p.says) {
+        match self.quantities(&words, &p.says, carried) {
             Some(qs) => self.targets(clause, &p, qs, deadline, year.filter(|_| self.deadline(&folded).is_none())),
             None if has_number => Read::Unread,
             None => Read::Qualitative,
@@ -216,12 +216,17 @@ impl Reader<'_> {
     }
 
     /// The quantities the words name, with their indicators; None when they name no measurable quantity.
-    fn quantities(&mut self, words: &str, says: &Says) -> Option<Vec<(String, IndicatorId, Vec<DraftMsg>)>> {
+    fn quantities(
+        &mut self,
+        words: &str,
+        says: &Says,
+        carried: &[Quantity],
+    ) -> Option<Vec<(String, IndicatorId, Vec<DraftMsg>)>> {
         let units = level_units(says);
         let whole_known = self.registry.lookup(words).is_some();
         let names = {
             let (reg, m) = (&*self.registry, self.matcher);
-            split(words, &|n| m.find(reg, n, &|_| true).is_some_and(|(_, how)| how != How::Close), whole_known)
+            split(words, &|n| m.find(reg, n, "").is_some_and(|(_, how)| how != How::Close), whole_known)
         };
         let mut out = Vec::new();
         for (i, name) in names.iter().enumerate() {
@@ -230,16 +235,43 @@ impl Reader<'_> {
             if names.len() > 1 {
                 readings.push(DraftMsg::ReadSplit { names: names.join("、") });
             }
+            let completed = self.complete(name, &unit, carried);
+            if !completed.is_empty() {
+                out.extend(completed);
+                continue;
+            }
             let id = self.indicator(name, &unit, &mut readings)?;
             out.push((name.clone(), id, readings));
         }
         Some(out)
     }
 
+    /// Words the registry does not know, completed by the group of the quantities before them (乳腺癌人群筛查率
+    /// after 适龄妇女宫颈癌人群筛查率 → 适龄妇女乳腺癌人群筛查率): one quantity per carried quantity it completes.
+    fn complete(&mut self, name: &str, unit: &str, carried: &[Quantity]) -> Vec<(String, IndicatorId, Vec<DraftMsg>)> {
+        if self.matcher.find(self.registry, name, unit).is_some() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for q in carried {
+            let before: Vec<char> = q.name.chars().collect();
+            let hit = (2..before.len()).rev().find_map(|k| {
+                let words = format!("{}{name}", before[..k].iter().collect::<String>());
+                let found = self.matcher.find(self.registry, &words, unit).filter(|(_, how)| *how != How::Close);
+                found.map(|(id, _)| (words, id))
+            });
+            if let Some((words, id)) = hit {
+                if !out.iter().any(|(_, o, _)| *o == id) {
+                    out.push((words, id, vec![DraftMsg::ReadSubjectCarried { subject: q.name.clone() }]));
+                }
+            }
+        }
+        out
+    }
+
     /// The registry's indicator for a name, or a new one where the name is a measurable quantity.
     fn indicator(&mut self, name: &str, unit: &str, readings: &mut Vec<DraftMsg>) -> Option<IndicatorId> {
-        let fits = |u: &crate::indicator::Unit| unit_fits(u, unit);
-        if let Some((id, how)) = self.matcher.find(self.registry, name, &fits) {
+        if let Some((id, how)) = self.matcher.find(self.registry, name, unit) {
             if how == How::Close {
                 readings.push(DraftMsg::ReadCloseName { registry: self.registry.get(id).name.clone() });
             }
@@ -327,7 +359,7 @@ impl Reader<'_> {
 
     /// The indicator a relation compares with (本地区党员总数中女性比例, 女职工比例).
     fn reference(&mut self, words: &str) -> Option<IndicatorId> {
-        if let Some((id, _)) = self.matcher.find(self.registry, words, &|_| true) {
+        if let Some((id, _)) = self.matcher.find(self.registry, words, "") {
             return Some(id);
         }
         is_measure(words).then(|| add_new(self.registry, self.prefix, words, "%"))
@@ -360,7 +392,7 @@ impl Reader<'_> {
         let names = {
             let whole_known = self.registry.lookup(&row.name).is_some();
             let (reg, m) = (&*self.registry, self.matcher);
-            split(&row.name, &|n| m.find(reg, n, &|_| true).is_some_and(|(_, how)| how != How::Close), whole_known)
+            split(&row.name, &|n| m.find(reg, n, "").is_some_and(|(_, how)| how != How::Close), whole_known)
         };
         for name in &names {
             let mut readings = row.readings.clone();

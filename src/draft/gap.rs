@@ -74,7 +74,7 @@ impl Reader<'_> {
         let found = |r: &mut Self, prefixes: &[&str]| {
             prefixes.iter().find_map(|p| {
                 let words = format!("{p}{name}");
-                r.matcher.find(r.registry, &words, &|_| true).filter(|(_, how)| *how != How::Close || !carried).map(|(id, _)| id)
+                r.matcher.find(r.registry, &words, "").filter(|(_, how)| *how != How::Close || !carried).map(|(id, _)| id)
             })
         };
         let (a, b) = (found(self, one), found(self, other));

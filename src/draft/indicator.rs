@@ -4,6 +4,8 @@
 //! `--id-prefix` and a hash of that name (stable whatever the order of the document's items).
 
 use crate::indicator::{normalize_name, Indicator, IndicatorId, Registry, Unit};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 /// How a name was matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,9 +25,19 @@ const FILLERS: &[&str] = &["的", "中", "之", "率", "平均", "人均", "每�
 const QUALIFIERS: &[&str] =
     &["城市", "城镇", "农村", "女性", "男性", "女童", "男童", "女生", "残疾", "流动", "留守", "老年", "女", "男"];
 
-/// Matches names against a registry.
+/// Matches names against a registry. What the registry's own names give is remembered per name and unit, so a
+/// document's many lookups of the same words cost one comparison with the registry.
 pub struct Matcher {
-    keys: Vec<(Vec<char>, IndicatorId)>,
+    keys: Vec<Key>,
+    memo: RefCell<HashMap<(String, String), Option<(IndicatorId, How)>>>,
+}
+
+/// A registry name as compared.
+struct Key {
+    chars: Vec<char>,
+    set: HashSet<char>,
+    id: IndicatorId,
+    unit: Unit,
 }
 
 impl Matcher {
@@ -33,35 +45,52 @@ impl Matcher {
         let mut keys = Vec::new();
         for (id, ind) in registry.iter() {
             for name in std::iter::once(&ind.name).chain(&ind.aliases) {
-                keys.push((normalize_name(name).chars().collect::<Vec<char>>(), id));
+                let chars: Vec<char> = normalize_name(name).chars().collect();
+                let set = chars.iter().copied().collect();
+                keys.push(Key { chars, set, id, unit: ind.unit.clone() });
             }
         }
         // Longest first, so that the first containing key is the most specific.
-        keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-        Matcher { keys }
+        keys.sort_by_key(|k| std::cmp::Reverse(k.chars.len()));
+        Matcher { keys, memo: RefCell::new(HashMap::new()) }
     }
 
-    /// The registry indicator these words name, if any, and how; `fits` says whether its unit fits.
-    pub fn find(&self, registry: &Registry, words: &str, fits: &dyn Fn(&Unit) -> bool) -> Option<(IndicatorId, How)> {
-        let name: Vec<char> = normalize_name(words).chars().collect();
-        if name.len() < 2 {
+    /// The registry indicator these words name, if any, and how, with a unit that fits `unit` (a unit written
+    /// after the number; empty when none).
+    pub fn find(&self, registry: &Registry, words: &str, unit: &str) -> Option<(IndicatorId, How)> {
+        let normal = normalize_name(words);
+        if normal.chars().count() < 2 {
             return None;
         }
-        if let Some(id) = registry.lookup(words).filter(|id| fits(&registry.get(*id).unit)) {
+        if let Some(id) = registry.lookup(words).filter(|id| unit_fits(&registry.get(*id).unit, unit)) {
             return Some((id, How::Exact));
         }
-        let usable = |id: &IndicatorId| fits(&registry.get(*id).unit);
-        let contained = self.keys.iter().filter(|(k, id)| k.len() >= 4 && usable(id)).find(|(k, _)| {
-            find_sub(&name, k).is_some_and(|at| {
-                let after = &name[at + k.len()..];
+        let key = (normal, unit.to_string());
+        if let Some(found) = self.memo.borrow().get(&key) {
+            return *found;
+        }
+        let found = self.search(&key.0, unit);
+        self.memo.borrow_mut().insert(key, found);
+        found
+    }
+
+    fn search(&self, normal: &str, unit: &str) -> Option<(IndicatorId, How)> {
+        let name: Vec<char> = normal.chars().collect();
+        let usable = |k: &&Key| unit_fits(&k.unit, unit);
+        let contained = self.keys.iter().filter(|k| k.chars.len() >= 4).filter(usable).find(|k| {
+            find_sub(&name, &k.chars).is_some_and(|at| {
+                let after = &name[at + k.chars.len()..];
                 extra_is_neutral(&name[..at]) && extra_is_neutral(after) && !names_a_measure(after)
             })
         });
-        if let Some((_, id)) = contained {
-            return Some((*id, How::Contained));
+        if let Some(k) = contained {
+            return Some((k.id, How::Contained));
         }
-        let close = self.keys.iter().filter(|(k, id)| k.len() >= 3 && usable(id)).find(|(k, _)| close_enough(&name, k));
-        close.map(|(_, id)| (*id, How::Close))
+        let close = self.keys.iter().filter(|k| k.chars.len() >= 3).filter(usable).find(|k| {
+            let shared = name.iter().filter(|c| k.set.contains(c)).count();
+            shared * 3 >= k.chars.len() * 2 && close_enough(&name, &k.chars)
+        });
+        close.map(|k| (k.id, How::Close))
     }
 }
 
@@ -222,7 +251,7 @@ mod tests {
     fn found(words: &str) -> Option<(String, How)> {
         let r = registry();
         let m = Matcher::new(&r);
-        m.find(&r, words, &|_| true).map(|(id, how)| (r.get(id).id.clone(), how))
+        m.find(&r, words, "").map(|(id, how)| (r.get(id).id.clone(), how))
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub enum DraftMsg {
     Drafted { plan: String, title: String, targets: usize },
     KindCount { kind: String, count: usize },
     ReadingsCount { count: usize },
-    ReadingLine { target: String, reading: String },
+    ReadingLine { target: String, readings: Vec<DraftMsg> },
     UnreadCount { count: usize },
     UnreadLine { section: String, item: String, text: String },
     NewIndicators { count: usize },
@@ -186,7 +186,11 @@ impl DraftMsg {
             ReadingsCount { count } => {
                 tr!(lang, "  待复核的解读：{count} 处", "  readings to review: {count}")
             }
-            ReadingLine { target, reading } => tr!(lang, "    {target}：{reading}", "    {target}: {reading}"),
+            ReadingLine { target, readings } => {
+                let texts: Vec<String> = readings.iter().map(|r| r.say(lang)).collect();
+                let reading = texts.join(crate::words::pick(lang, "；", "; "));
+                tr!(lang, "    {target}：{reading}", "    {target}: {reading}")
+            }
             UnreadCount { count } => {
                 tr!(lang, "  未能读懂的分句：{count} 处", "  clauses it could not read: {count}")
             }

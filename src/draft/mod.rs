@@ -17,6 +17,7 @@ pub mod number;
 pub mod rule;
 pub mod structure;
 pub mod subject;
+pub mod summary;
 pub mod table;
 pub mod toml;
 

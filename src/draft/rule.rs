@@ -110,7 +110,7 @@ const LEVEL_WORDS: &[&str] = &[
 /// predicate.
 const ADVERBS: &[&str] = &[
     "分别", "均", "逐步", "不断", "持续", "稳步", "明显", "显著", "进一步", "继续", "一般", "总体", "基本", "有效", "大幅",
-    "稳定", "全面", "要", "力争", "努力", "切实", "普遍", "较快",
+    "稳定", "全面", "要", "力争", "努力", "切实", "普遍", "较快", "预防和", "控制和", "并",
 ];
 
 /// Reads the predicate of a folded clause, if it has one.
@@ -124,13 +124,17 @@ pub fn predicate(folded: &str) -> Option<Predicate> {
         if let Some(p) = level_at(&chars, start, &rest) {
             return Some(p);
         }
-        if let Some((word, trend)) = TREND_WORDS.iter().find(|(w, _)| rest.starts_with(w)) {
+        let trend = TREND_WORDS.iter().find(|(w, _)| rest.starts_with(w));
+        // 巩固率, 提高率: the word is part of a name.
+        let trend = trend.filter(|(w, _)| chars.get(start + w.chars().count()) != Some(&'率'));
+        if let Some((word, trend)) = trend {
             let after = start + word.chars().count();
             // 提高到95%: a trend word followed by a level is the level.
             if let Some(p) = level_after_trend(&chars, start, after) {
                 return Some(p);
             }
-            let verb_first = chars[..start].iter().collect::<String>().trim_matches(is_filler).is_empty();
+            let verb_first = subject_end(&chars, start) == 0
+                || chars[..start].iter().collect::<String>().trim_matches(is_filler).is_empty();
             return Some(Predicate { says: trend_says(*trend), start, verb_end: after, verb_first });
         }
     }
@@ -236,7 +240,7 @@ fn level_after_trend(chars: &[char], start: usize, after: usize) -> Option<Predi
     let joined = ["到", "至"].iter().find(|w| rest.starts_with(**w))?;
     let after = after + joined.chars().count();
     let (op, values) = level(chars, after, Some("达到"))?;
-    let verb_first = start == 0;
+    let verb_first = subject_end(chars, start) == 0;
     Some(Predicate { says: Says::Level { op, values }, start, verb_end: after, verb_first })
 }
 

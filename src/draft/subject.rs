@@ -70,10 +70,14 @@ struct Split {
 /// registry knows a name; `whole_known`, whether it knows the subject as one name (then only a list of short
 /// words, such as diseases, is split).
 pub fn split(words: &str, hit: &dyn Fn(&str) -> bool, whole_known: bool) -> Vec<String> {
-    let chars: Vec<char> = words.chars().collect();
+    let levels: String = words.replace("两级", "").replace("三级", "");
+    let chars: Vec<char> = levels.chars().collect();
     let marks = list_marks(&chars);
-    if marks.is_empty() || chars.contains(&'等') {
+    if chars.contains(&'等') {
         return vec![words.to_string()];
+    }
+    if marks.is_empty() {
+        return split_pair(&levels, hit).unwrap_or_else(|| vec![words.to_string()]);
     }
     let mut parts: Vec<String> = Vec::new();
     let mut from = 0;
@@ -96,6 +100,14 @@ pub fn split(words: &str, hit: &dyn Fn(&str) -> bool, whole_known: bool) -> Vec<
         return vec![words.to_string()];
     }
     best.names
+}
+
+/// `妇女失业保险和工伤保险的参保人数` → two names, where the registry knows both (a pair joined by 和 is often
+/// one quantity: 宫颈癌和乳腺癌防治知识知晓率).
+fn split_pair(words: &str, hit: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+    let (first, last) = split_conjunction(words)?;
+    let best = readings(&[first], &last, hit).into_iter().max_by_key(|s| s.score)?;
+    (best.hits == best.names.len()).then_some(best.names)
 }
 
 /// `婴儿和5岁以下儿童死亡率` → (`婴儿`, `5岁以下儿童死亡率`): the list's last element joined by 和/及/与.
@@ -131,10 +143,10 @@ fn readings(parts: &[String], last: &str, hit: &dyn Fn(&str) -> bool) -> Vec<Spl
             let len = elem.chars().count() as i64;
             let even = lengths.iter().map(|l| (len - l).abs()).min().unwrap_or(0);
             let formed = super::indicator::is_measure(&format!("x{head}")) || head.is_empty();
-            let worded = HEADS.iter().any(|h| head.starts_with(h));
-            let score = hits as i64 * 100 + i64::from(worded) * 20 - even * 3 - i64::from(!formed) * 50
+            let worded = HEADS.iter().chain(GROUPS).any(|h| head.starts_with(h));
+            let score = hits as i64 * 100 + i64::from(worded) * 20 - even * 10 - i64::from(!formed) * 50
                 - if typical < 2 { 60 } else { 0 };
-            out.push(Split { names, hits, score: if hits == 0 && even > 0 { score - 100 } else { score } });
+            out.push(Split { names, hits, score });
         }
     }
     out

@@ -1,0 +1,86 @@
+//! `plancheck draft DOCUMENT [--out DIR] [--id-prefix CITY] [--against PLAN]`: drafts plan and indicator TOML
+//! from a plan document and prints what to review, or compares the draft with a reviewed plan.
+
+use super::{load_all, load_for_plan, usage, Error};
+use crate::cli::DraftArgs;
+use crate::draft::{self, compare, document::MAX_DOCUMENT_BYTES, messages::DraftMsg, Draft, Options};
+use crate::exit::ExitStatus;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub fn run(args: DraftArgs, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+    let lang = args.lang;
+    let say = |m: DraftMsg| usage(m.text(lang));
+    let catalog = load_all(&args.source)?;
+    let name = args.document.file_name().map_or_else(|| args.document.display().to_string(), |n| n.to_string_lossy().into());
+    let bytes = read_document(&args.document).map_err(say)?;
+    let options = Options { prefix: args.id_prefix.clone(), source: name.clone() };
+    let drafted = draft::draft(&name, &bytes, &catalog.registry, &options).map_err(say)?;
+    if let Some(against) = &args.against {
+        return against_reviewed(&drafted, against, &args, out);
+    }
+    let written = write_draft(&drafted, &args.out, &args.id_prefix).map_err(say)?;
+    for line in draft::summary::summary(&drafted) {
+        writeln!(out, "{}", line.text(lang))?;
+    }
+    for path in written {
+        writeln!(out, "{}", DraftMsg::Wrote { path: path.display().to_string() }.text(lang))?;
+    }
+    Ok(ExitStatus::Pass)
+}
+
+/// The document's bytes, refused before reading when it is larger than the drafter reads.
+fn read_document(path: &Path) -> Result<Vec<u8>, DraftMsg> {
+    let file = path.display().to_string();
+    let unreadable = |e: std::io::Error| DraftMsg::Unreadable { file: file.clone(), why: e.to_string() };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return Err(DraftMsg::TooLarge { file, limit: MAX_DOCUMENT_BYTES });
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
+/// The checklist against a reviewed plan: exit 1 when anything is missing, differs or is extra.
+fn against_reviewed(drafted: &Draft, against: &str, args: &DraftArgs, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+    let (catalog, id) = load_for_plan(against, &args.source)?;
+    let reviewed = catalog.plan(&id).ok_or_else(|| usage(format!("no plan {id}")))?;
+    let Some(plan) = drafted.plans.iter().find(|p| p.meta.kind == reviewed.meta.kind) else {
+        let kind = if reviewed.meta.kind == crate::plan::PlanKind::Women { "妇女" } else { "儿童" };
+        let file = args.document.display().to_string();
+        return Err(usage(DraftMsg::NoPlanOfKind { file, kind: kind.to_string() }.text(args.lang)));
+    };
+    let c = compare::compare(plan, &drafted.registry, reviewed, &catalog.registry);
+    for line in &c.lines {
+        writeln!(out, "{}", line.text(args.lang))?;
+    }
+    let clean = c.right == c.quantified && c.found == c.qualitative && c.spurious == 0;
+    Ok(if clean { ExitStatus::Pass } else { ExitStatus::Fail })
+}
+
+/// Writes each plan and the new indicators; returns the paths written.
+fn write_draft(drafted: &Draft, dir: &Path, prefix: &str) -> Result<Vec<PathBuf>, DraftMsg> {
+    let mut written = Vec::new();
+    for plan in &drafted.plans {
+        let path = dir.join(format!("{}.toml", plan.meta.id));
+        write_file(&path, &draft::toml::plan_file(plan, &drafted.registry))?;
+        written.push(path);
+    }
+    let path = dir.join("indicators").join(format!("{prefix}.toml"));
+    write_file(&path, &draft::toml::indicator_file(drafted, prefix))?;
+    written.push(path);
+    Ok(written)
+}
+
+/// Writes a file through a temporary name in its folder and renames it into place (never through a link).
+fn write_file(path: &Path, text: &str) -> Result<(), DraftMsg> {
+    let fail = |e: std::io::Error| DraftMsg::CannotWrite { path: path.display().to_string(), why: e.to_string() };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&temp, text).map_err(fail)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        fail(e)
+    })
+}
