@@ -54,6 +54,9 @@ pub(super) struct Quantity {
     pub indicator: IndicatorId,
 }
 
+/// Quantities as read: the document's words, the indicator, the readings taken.
+type Quantities = Vec<(String, IndicatorId, Vec<DraftMsg>)>;
+
 /// What one clause says.
 pub(super) enum Read {
     Qualitative,
@@ -192,6 +195,9 @@ impl Reader<'_> {
         let folded = fold(clause);
         let has_number = numbers(&folded).iter().any(|n| n.unit != "年" && n.value < Decimal::from(1900));
         let Some(p) = predicate(&folded) else {
+            if let Some(read) = self.interleaved(clause, &folded) {
+                return read;
+            }
             return if has_number { Read::Unread } else { Read::Qualitative };
         };
         if matches!(p.says, Says::Gap) {
@@ -203,13 +209,17 @@ impl Reader<'_> {
         } else {
             chars[..subject_end(&chars, p.start)].iter().collect()
         };
-        let words = clean(&words).to_string();
+        let words = clean(&super::subject::without_scope(&words)).to_string();
         if words.chars().count() < 2 {
             return Read::Continues(p, folded);
         }
         let deadline = self.deadline(&folded).or(year);
+        let carried_year = year.filter(|_| self.deadline(&folded).is_none());
+        if let Some(found) = self.counted(&chars, &p, &words, carried) {
+            return self.targets(clause, &p, found, deadline, carried_year);
+        }
         match self.quantities(&words, &p.says, carried) {
-            Some(qs) => self.targets(clause, &p, qs, deadline, year.filter(|_| self.deadline(&folded).is_none())),
+            Some(qs) => self.targets(clause, &p, qs, deadline, carried_year),
             None if has_number => Read::Unread,
             None => Read::Qualitative,
         }
@@ -226,7 +236,7 @@ impl Reader<'_> {
         let whole_known = self.registry.lookup(words).is_some();
         let names = {
             let (reg, m) = (&*self.registry, self.matcher);
-            split(words, &|n| m.find(reg, n, "").is_some_and(|(_, how)| how != How::Close), whole_known)
+            split(words, &|n| m.find(reg, n, "").is_some(), whole_known)
         };
         let mut out = Vec::new();
         for (i, name) in names.iter().enumerate() {
@@ -244,6 +254,70 @@ impl Reader<'_> {
             out.push((name.clone(), id, readings));
         }
         Some(out)
+    }
+
+    /// A count or a time (至少配备1名…的全科医生, 每天…不少于1小时): the quantity is the subject with the words
+    /// around the number, as a registry names it (…配备…的全科医生数, …时间). Only a registry name is taken.
+    fn counted(&mut self, chars: &[char], p: &Predicate, words: &str, carried: &[Quantity]) -> Option<Quantities> {
+        let Says::Level { values, .. } = &p.says else { return None };
+        let [v] = values.as_slice() else { return None };
+        let suffix = match v.unit.as_str() {
+            "名" | "所" | "个" | "张" | "家" | "座" | "户" | "项" => "数",
+            "次" => "次数",
+            "小时" | "分钟" | "天" => "时间",
+            _ => return None,
+        };
+        let middle: String = chars[p.verb_end.min(v.start)..v.start].iter().collect();
+        let object: String = chars[v.end.min(chars.len())..].iter().collect();
+        let object = clean(&object).to_string();
+        let subject = words.trim_start_matches("保障").to_string();
+        let candidates = [
+            format!("{subject}{middle}{object}{suffix}"),
+            format!("{subject}{object}{suffix}"),
+            format!("{middle}{object}{suffix}"),
+            format!("{object}{suffix}"),
+        ];
+        for c in candidates.iter().filter(|c| c.chars().count() > suffix.chars().count() + 1) {
+            if let Some((id, _)) = self.matcher.find(self.registry, c, &v.unit) {
+                return Some(vec![(c.clone(), id, Vec::new())]);
+            }
+            let completed = self.complete(c, &v.unit, carried);
+            if !completed.is_empty() {
+                return Some(completed);
+            }
+        }
+        None
+    }
+
+    /// 小学生10小时、初中生9小时、高中生8小时睡眠时间: groups and numbers in turn before one head, each a
+    /// quantity at least its number.
+    fn interleaved(&mut self, clause: &str, folded: &str) -> Option<Read> {
+        let chars: Vec<char> = folded.chars().collect();
+        let nums = numbers(folded);
+        if nums.len() < 2 || nums.iter().any(|n| n.unit.is_empty() || n.unit != nums[0].unit) {
+            return None;
+        }
+        let head: String = chars[nums.last()?.end..].iter().collect();
+        let mut groups = Vec::new();
+        let mut from = 0;
+        for n in &nums {
+            let g: String = chars[from..n.start].iter().collect();
+            let g = g.trim_start_matches('、').trim_start_matches(['保', '证', '确', '每', '天', '年']);
+            groups.push(g.to_string());
+            from = n.end;
+        }
+        if head.chars().count() < 2 || groups.iter().any(|g| g.chars().count() < 2) {
+            return None;
+        }
+        let mut targets = Vec::new();
+        for (g, n) in groups.iter().zip(&nums) {
+            let name = format!("{g}{head}");
+            let (id, _) = self.matcher.find(self.registry, &name, &n.unit)?;
+            let readings = vec![DraftMsg::ReadSplit { names: groups.iter().map(|g| format!("{g}{head}")).collect::<Vec<_>>().join("、") }];
+            let (text, rule) = (clause.to_string(), Rule::Min(n.value));
+            targets.push(Drafted { text, name: Some(name), indicator: Some(id), rule, deadline: None, readings });
+        }
+        Some(Read::Targets(targets, Vec::new()))
     }
 
     /// Words the registry does not know, completed by the group of the quantities before them (乳腺癌人群筛查率
@@ -392,7 +466,7 @@ impl Reader<'_> {
         let names = {
             let whole_known = self.registry.lookup(&row.name).is_some();
             let (reg, m) = (&*self.registry, self.matcher);
-            split(&row.name, &|n| m.find(reg, n, "").is_some_and(|(_, how)| how != How::Close), whole_known)
+            split(&row.name, &|n| m.find(reg, n, "").is_some(), whole_known)
         };
         for name in &names {
             let mut readings = row.readings.clone();

@@ -119,6 +119,7 @@ pub fn predicate(folded: &str) -> Option<Predicate> {
     if let Some(p) = special(folded, &chars) {
         return Some(p);
     }
+    let mut trends: Vec<Predicate> = Vec::new();
     for start in 0..chars.len() {
         let rest: String = chars[start..].iter().collect();
         if let Some(p) = level_at(&chars, start, &rest) {
@@ -135,10 +136,15 @@ pub fn predicate(folded: &str) -> Option<Predicate> {
             }
             let verb_first = subject_end(&chars, start) == 0
                 || chars[..start].iter().collect::<String>().trim_matches(is_filler).is_empty();
-            return Some(Predicate { says: trend_says(*trend), start, verb_end: after, verb_first });
+            trends.push(Predicate { says: trend_says(*trend), start, verb_end: after, verb_first });
         }
     }
-    None
+    // A verb that opens the clause governs it (提高生育保险参保率); otherwise the last trend word is the
+    // predicate, and earlier ones belong to the name (残疾儿童义务教育巩固水平进一步提高).
+    match trends.first() {
+        Some(first) if first.verb_first => trends.into_iter().next(),
+        _ => trends.pop(),
+    }
 }
 
 fn is_filler(c: char) -> bool {
@@ -225,15 +231,22 @@ fn ratio(chars: &[char]) -> Option<Predicate> {
 fn level_at(chars: &[char], start: usize, rest: &str) -> Option<Predicate> {
     let word = LEVEL_WORDS.iter().find(|w| rest.starts_with(**w));
     let after = start + word.map_or(0, |w| w.chars().count());
-    let first = chars.get(after)?;
+    // 至少配备1名, 每年至少开展1次: a verb may stand between the level word and its number.
+    let tail: String = chars[after.min(chars.len())..].iter().take(3).collect();
+    let verb = word.and_then(|_| COUNT_VERBS.iter().find(|v| tail.starts_with(**v))).map_or(0, |v| v.chars().count());
+    let num_at = after + verb;
+    let first = chars.get(num_at)?;
     let numeric = first.is_ascii_digit() || (word.is_some() && super::number::chinese_digit(*first).is_some());
     let bare_number = word.is_none() && first.is_ascii_digit() && (start == 0 || !chars[start - 1].is_ascii_digit());
     if !(numeric && (word.is_some() || bare_number)) {
         return None;
     }
-    let (op, values) = level(chars, after, word.copied())?;
+    let (op, values) = level(chars, num_at, word.copied())?;
     Some(Predicate { says: Says::Level { op, values }, start, verb_end: after, verb_first: false })
 }
+
+/// Verbs between a level word and its number.
+const COUNT_VERBS: &[&str] = &["配备", "设有", "开展", "建成", "建有", "拥有", "有"];
 
 fn level_after_trend(chars: &[char], start: usize, after: usize) -> Option<Predicate> {
     let rest: String = chars[after..].iter().collect();

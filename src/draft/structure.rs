@@ -107,9 +107,10 @@ pub fn item_number(line: &str) -> Option<(u32, &str)> {
     if digits == 0 || digits > 3 {
         return None;
     }
-    let rest = t[digits..].trim_start().strip_prefix(close)?;
-    // `5.5个以上` is a wrapped number, not item 5.
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+    let after = t[digits..].trim_start();
+    let rest = after.strip_prefix(close)?;
+    // `5.5个以上` is a wrapped decimal, not item 5 (but `8．5岁以下儿童` is item 8).
+    if after.starts_with('.') && rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     Some((t[..digits].parse().ok()?, rest.trim_start()))

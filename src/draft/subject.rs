@@ -4,7 +4,7 @@
 
 /// Words that open a clause without belonging to the quantity's name.
 const LEADING: &[&str] = &[
-    "力争", "确保", "保证", "促进", "实现", "推进", "推动", "全面", "其中", "同时", "并且", "并", "且", "使", "让", "将", "要",
+    "力争", "确保", "保证", "保障", "促进", "实现", "推进", "推动", "全面", "其中", "同时", "并且", "并", "且", "使", "让", "将", "要",
     "到", "至", "，", "、", "在",
 ];
 
@@ -15,6 +15,14 @@ const TRAILING: &[&str] = &["实现", "要", "能", "总体", "都", "，", "、
 const GROUPS: &[&str] = &[
     "适龄妇女", "孕产妇", "妇女", "女性", "儿童", "中小学生", "学生", "农村", "城镇", "城市", "企业", "全市", "全区", "各级",
 ];
+
+/// The words without a scope phrase such as 以乡（镇）、街道为单位, which says where a rate is measured, not what.
+pub fn without_scope(words: &str) -> String {
+    match (words.find('以'), words.rfind("为单位")) {
+        (Some(from), Some(to)) if from < to => format!("{}{}", &words[..from], &words[to + "为单位".len()..]),
+        _ => words.to_string(),
+    }
+}
 
 /// The quantity's words: no leading 力争/到2025年/year, no trailing 实现.
 pub fn clean(words: &str) -> &str {
@@ -106,8 +114,14 @@ pub fn split(words: &str, hit: &dyn Fn(&str) -> bool, whole_known: bool) -> Vec<
 /// one quantity: 宫颈癌和乳腺癌防治知识知晓率).
 fn split_pair(words: &str, hit: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
     let (first, last) = split_conjunction(words)?;
-    let best = readings(&[first], &last, hit).into_iter().max_by_key(|s| s.score)?;
-    (best.hits == best.names.len()).then_some(best.names)
+    let best = readings(&[first.clone()], &last, hit).into_iter().max_by_key(|s| s.score)?;
+    if best.hits == best.names.len() {
+        return Some(best.names);
+    }
+    // 未成年人犯罪人数占未成年人人口数量的比重和全部犯罪人数的比重: the second takes the first's opening words.
+    let chars: Vec<char> = first.chars().collect();
+    let completed = (2..chars.len()).rev().map(|k| format!("{}{last}", chars[..k].iter().collect::<String>())).find(|c| hit(c))?;
+    hit(&first).then(|| vec![first, completed])
 }
 
 /// `婴儿和5岁以下儿童死亡率` → (`婴儿`, `5岁以下儿童死亡率`): the list's last element joined by 和/及/与.
