@@ -218,6 +218,18 @@ impl Reader<'_> {
         if let Some(found) = self.counted(&chars, &p, &words, carried) {
             return self.targets(clause, &p, found, deadline, carried_year);
         }
+        let word: String = chars[p.start..p.verb_end.min(chars.len())].iter().collect();
+        if super::rule::BUILD_WORDS.contains(&word.as_str()) {
+            return Read::Unread;
+        }
+        if folded.contains("全覆盖") {
+            for end in ["覆盖率", "普及率"] {
+                let c = format!("{words}{end}");
+                if let Some((id, _)) = self.matcher.find(self.registry, &c, "%") {
+                    return self.targets(clause, &p, vec![(c, id, Vec::new())], deadline, carried_year);
+                }
+            }
+        }
         match self.quantities(&words, &p.says, carried) {
             Some(qs) => self.targets(clause, &p, qs, deadline, carried_year),
             None if has_number => Read::Unread,
@@ -276,8 +288,10 @@ impl Reader<'_> {
             format!("{subject}{object}{suffix}"),
             format!("{middle}{object}{suffix}"),
             format!("{object}{suffix}"),
+            format!("{subject}{object}"),
+            object.clone(),
         ];
-        for c in candidates.iter().filter(|c| c.chars().count() > suffix.chars().count() + 1) {
+        for c in candidates.iter().filter(|c| c.chars().count() > 2) {
             if let Some((id, _)) = self.matcher.find(self.registry, c, &v.unit) {
                 return Some(vec![(c.clone(), id, Vec::new())]);
             }

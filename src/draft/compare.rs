@@ -16,7 +16,8 @@
 //! **Figures.** A quantified reviewed target is *right* when its pair has the same indicator, kind, numbers and
 //! deadline. A qualitative reviewed target is *found* when a qualitative draft target stands for the same clause.
 //! A draft target is *spurious* when it is quantified and neither paired nor absorbed, or qualitative and no
-//! reviewed target stands for its clause.
+//! reviewed target stands for its clause or for any clause of its item (section and item number): an item's
+//! qualitative clauses beside its quantified ones are listed or not at the encoder's choice.
 
 use super::messages::DraftMsg;
 use super::subject::split;
@@ -46,6 +47,8 @@ pub struct Comparison {
 struct Side<'a> {
     text: String,
     table: Option<&'a str>,
+    /// Where it stands: section and item, normalised.
+    place: (String, String),
     kind: Kind,
     numbers: Vec<Decimal>,
     deadline: i32,
@@ -63,6 +66,7 @@ fn names_of(registry: &Registry, id: IndicatorId, own: Option<&str>) -> Vec<Stri
 
 fn side<'a>(
     text: &str,
+    place: (&str, &str),
     table: Option<&'a str>,
     rule: &Rule,
     deadline: i32,
@@ -75,6 +79,7 @@ fn side<'a>(
     numbers.sort();
     Side {
         text: normalize_name(text),
+        place: (normalize_name(place.0), normalize_name(place.1)),
         table,
         kind: rule.kind(),
         numbers,
@@ -86,12 +91,12 @@ fn side<'a>(
 
 fn draft_side<'a>(t: &'a DraftTarget, registry: &Registry) -> Side<'a> {
     let table = (t.source == TargetSource::Table).then_some(t.item.as_str());
-    side(&t.text, table, &t.rule, t.deadline, (t.indicator, t.name.as_deref()), registry)
+    side(&t.text, (&t.section, &t.item), table, &t.rule, t.deadline, (t.indicator, t.name.as_deref()), registry)
 }
 
 fn reviewed_side<'a>(t: &'a Target, registry: &Registry) -> Side<'a> {
     let table = (t.source == TargetSource::Table).then_some(t.item.as_str());
-    side(&t.text, table, &t.rule, t.deadline, (t.indicator, t.name.as_deref()), registry)
+    side(&t.text, (&t.section, &t.item), table, &t.rule, t.deadline, (t.indicator, t.name.as_deref()), registry)
 }
 
 fn same_clause(d: &Side, h: &Side) -> bool {
@@ -200,7 +205,9 @@ pub fn compare(draft: &DraftPlan, dreg: &Registry, reviewed: &Plan, rreg: &Regis
             pair_of_d[di].is_some()
                 || hs.iter().enumerate().any(|(hi, h)| pair_of_h[hi].is_some() && same_clause(d, h) && is_part(d, h))
         } else {
-            hs.iter().any(|h| same_clause(d, h))
+            // A qualitative clause of an item whose quantities the reviewer encoded is listed or not at the
+            // encoder's choice (the item is listed either way): not spurious.
+            hs.iter().any(|h| same_clause(d, h) || h.place == d.place)
         };
         if !covered {
             c.spurious += 1;

@@ -28,7 +28,7 @@ impl Sides {
 }
 
 /// Words that name the gap's sides rather than its quantity.
-const SIDE_WORDS: &[&str] = &["城乡", "区域", "男女", "两性", "性别", "的", "、", "和"];
+const SIDE_WORDS: &[&str] = &["城乡", "区域", "地区", "男女", "两性", "性别", "的", "、", "和"];
 
 impl Reader<'_> {
     /// Reads a gap clause; `carried` are the quantities of the clause before.

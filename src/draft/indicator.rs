@@ -19,7 +19,7 @@ pub enum How {
 }
 
 /// Words that may be missing from the document's name of an indicator, or stand in it in addition.
-const FILLERS: &[&str] = &["的", "中", "之", "率", "平均", "人均", "每天", "每年", "对", "均", "比例", "占比", "数量"];
+const FILLERS: &[&str] = &["的", "中", "之", "率", "平均", "人均", "每天", "每年", "对", "均", "比例", "占比", "数量", "、"];
 
 /// Words whose presence changes the quantity (城市 vs 农村, 女性 vs all): never a filler.
 const QUALIFIERS: &[&str] =

@@ -182,13 +182,22 @@ fn build(
 fn keep(read: Vec<(&Item, clause::Drafted)>) -> Vec<(&Item, clause::Drafted)> {
     let tabled: HashSet<IndicatorId> =
         read.iter().filter(|(i, _)| i.source == TargetSource::Table).filter_map(|(_, t)| t.indicator).collect();
+    // A trend whose quantity its item also gives a number (减少艾滋病…母婴传播，艾滋病母婴传播率下降到2%以下).
+    let leveled: HashSet<(*const Item, IndicatorId)> = read
+        .iter()
+        .filter(|(_, t)| t.has_level())
+        .filter_map(|(i, t)| t.indicator.map(|id| (*i as *const Item, id)))
+        .collect();
     let mut given: Vec<(IndicatorId, Rule)> = Vec::new();
     let mut out = Vec::new();
     for (item, t) in read {
         let quantified = t.indicator.is_some();
         let drop = match item.source {
             TargetSource::Measures => !quantified || !t.has_level() || given.iter().any(|g| Some(g.0) == t.indicator && g.1 == t.rule),
-            TargetSource::Main => quantified && t.indicator.is_some_and(|id| tabled.contains(&id)),
+            TargetSource::Main => {
+                let again = |id: IndicatorId| !t.has_level() && leveled.contains(&(item as *const Item, id));
+                quantified && t.indicator.is_some_and(|id| tabled.contains(&id) || again(id))
+            }
             _ => false,
         };
         if drop {

@@ -103,8 +103,11 @@ enum Trend {
 const LEVEL_WORDS: &[&str] = &[
     "不低于", "不少于", "不高于", "不超过", "至少", "低于", "高于", "超过", "不足", "小于", "大于", "控制在", "保持在",
     "稳定在", "达到", "达", "提高到", "提高至", "提升到", "提升至", "增至", "增加到", "延长至", "延长到", "下降到",
-    "下降至", "降低到", "降低至", "降至", "降到", "≥", "≤", "<", ">", "为",
+    "下降至", "降低到", "降低至", "降至", "降到", "≥", "≤", "<", ">", "为", "设立", "建设", "建成", "新建", "建立",
 ];
+
+/// Level words that build something: a count the registry must know, never a new indicator.
+pub const BUILD_WORDS: &[&str] = &["设立", "建设", "建成", "新建", "建立"];
 
 /// Adverbs that may stand between the quantity and its predicate (分别控制在, 逐步提高): they belong to the
 /// predicate.
@@ -120,10 +123,14 @@ pub fn predicate(folded: &str) -> Option<Predicate> {
         return Some(p);
     }
     let mut trends: Vec<Predicate> = Vec::new();
+    let mut skip = 0;
     for start in 0..chars.len() {
         let rest: String = chars[start..].iter().collect();
         if let Some(p) = level_at(&chars, start, &rest) {
             return Some(p);
+        }
+        if start < skip {
+            continue; // inside the trend words just read (上升趋势得到有效控制 holds 有效控制)
         }
         let trend = TREND_WORDS.iter().find(|(w, _)| rest.starts_with(w));
         // 巩固率, 提高率: the word is part of a name.
@@ -137,6 +144,7 @@ pub fn predicate(folded: &str) -> Option<Predicate> {
             let verb_first = subject_end(&chars, start) == 0
                 || chars[..start].iter().collect::<String>().trim_matches(is_filler).is_empty();
             trends.push(Predicate { says: trend_says(*trend), start, verb_end: after, verb_first });
+            skip = after;
         }
     }
     // A verb that opens the clause governs it (提高生育保险参保率); otherwise the last trend word is the

@@ -193,11 +193,18 @@ fn numbered_outline(blocks: &[Block]) -> Outline {
     let mut list = Lister::default();
     let mut top = String::new();
     let mut mode: Option<Mode> = None;
+    let mut projects: Option<String> = None;
     for (i, p) in paras.iter().enumerate() {
         if let Some(numeral) = top_heading(p) {
             list.flush();
             top = numeral;
             mode = None;
+            let t = bare(p);
+            projects = (t.contains("重点工程") || t.contains("重点项目")).then(|| t.to_string());
+            continue;
+        }
+        if let Some(section) = &projects {
+            project_line(p, section, &out.domains, &mut list);
             continue;
         }
         if let Some((numeral, name)) = sub_heading(p).filter(|_| opens_main(&paras[i + 1..])) {
@@ -214,6 +221,42 @@ fn numbered_outline(blocks: &[Block]) -> Outline {
     list.flush();
     out.items = list.items;
     out
+}
+
+/// A line of a 重点工程 section: `（一）妇幼健康保护工程。…` opens a project of the domain its name speaks of;
+/// other lines continue it.
+fn project_line(p: &str, section: &str, domains: &[DomainText], list: &mut Lister) {
+    let Some((numeral, words)) = sub_heading(p) else { return list.append(p) };
+    let (name, text) = words.split_once('。').unwrap_or((words.as_str(), ""));
+    match domain_of(name, domains) {
+        Some(domain) => list.open(Item {
+            domain,
+            section: section.to_string(),
+            label: numeral,
+            source: TargetSource::Measures,
+            text: text.to_string(),
+            row: None,
+        }),
+        None => list.flush(),
+    }
+}
+
+/// The domain a project's name speaks of (妇幼健康保护工程 → 妇女与健康).
+fn domain_of(name: &str, domains: &[DomainText]) -> Option<usize> {
+    let words: &[(&str, &[&str])] = &[
+        ("健康", &["健康", "妇幼", "医疗"]),
+        ("教育", &["教育", "学校", "科普", "素质"]),
+        ("经济", &["就业", "创业", "经济", "家政", "乡村振兴", "科技创新"]),
+        ("决策", &["决策", "参政"]),
+        ("社会保障", &["社会保障", "救助", "养老"]),
+        ("福利", &["福利", "托育", "关爱"]),
+        ("安全", &["安全", "伤害"]),
+        ("家庭", &["家庭", "家教", "家风", "幸福"]),
+        ("环境", &["环境", "母婴室", "厕所", "志愿", "文化", "友好"]),
+        ("法律", &["法律", "法治", "权益", "维权", "保护"]),
+    ];
+    let (domain_word, _) = words.iter().find(|(_, keys)| keys.iter().any(|k| name.contains(k)))?;
+    domains.iter().position(|d| d.name.contains(domain_word))
 }
 
 /// Does the next non-blank paragraph open a 主要目标 list?

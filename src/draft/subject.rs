@@ -84,8 +84,11 @@ pub fn split(words: &str, hit: &dyn Fn(&str) -> bool, whole_known: bool) -> Vec<
     if chars.contains(&'等') {
         return vec![words.to_string()];
     }
-    if marks.is_empty() {
+    if marks.is_empty() && !whole_known {
         return split_pair(&levels, hit).unwrap_or_else(|| vec![words.to_string()]);
+    }
+    if marks.is_empty() {
+        return vec![words.to_string()];
     }
     let mut parts: Vec<String> = Vec::new();
     let mut from = 0;
