@@ -345,7 +345,7 @@ impl Reader<'_> {
             let before: Vec<char> = q.name.chars().collect();
             let hit = (2..before.len()).rev().find_map(|k| {
                 let words = format!("{}{name}", before[..k].iter().collect::<String>());
-                let found = self.matcher.find(self.registry, &words, unit).filter(|(_, how)| *how != How::Close);
+                let found = self.matcher.find_strict(self.registry, &words, unit);
                 found.map(|(id, _)| (words, id))
             });
             if let Some((words, id)) = hit {

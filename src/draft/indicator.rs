@@ -5,7 +5,7 @@
 
 use crate::indicator::{normalize_name, Indicator, IndicatorId, Registry, Unit};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// How a name was matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,13 +29,16 @@ const QUALIFIERS: &[&str] =
 /// document's many lookups of the same words cost one comparison with the registry.
 pub struct Matcher {
     keys: Vec<Key>,
-    memo: RefCell<HashMap<(String, String), Option<(IndicatorId, How)>>>,
+    /// Which keys hold a character.
+    index: HashMap<char, Vec<usize>>,
+    memo: RefCell<HashMap<(String, String, bool), Option<(IndicatorId, How)>>>,
 }
 
 /// A registry name as compared.
 struct Key {
     chars: Vec<char>,
-    set: HashSet<char>,
+    /// How many different characters it has.
+    distinct: usize,
     id: IndicatorId,
     unit: Unit,
 }
@@ -46,18 +49,38 @@ impl Matcher {
         for (id, ind) in registry.iter() {
             for name in std::iter::once(&ind.name).chain(&ind.aliases) {
                 let chars: Vec<char> = normalize_name(name).chars().collect();
-                let set = chars.iter().copied().collect();
-                keys.push(Key { chars, set, id, unit: ind.unit.clone() });
+                let mut distinct: Vec<char> = chars.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                keys.push(Key { chars, distinct: distinct.len(), id, unit: ind.unit.clone() });
             }
         }
         // Longest first, so that the first containing key is the most specific.
         keys.sort_by_key(|k| std::cmp::Reverse(k.chars.len()));
-        Matcher { keys, memo: RefCell::new(HashMap::new()) }
+        let mut index: HashMap<char, Vec<usize>> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            let mut chars = k.chars.clone();
+            chars.sort_unstable();
+            chars.dedup();
+            for c in chars {
+                index.entry(c).or_default().push(i);
+            }
+        }
+        Matcher { keys, index, memo: RefCell::new(HashMap::default()) }
     }
 
     /// The registry indicator these words name, if any, and how, with a unit that fits `unit` (a unit written
     /// after the number; empty when none).
     pub fn find(&self, registry: &Registry, words: &str, unit: &str) -> Option<(IndicatorId, How)> {
+        self.find_as(registry, words, unit, true)
+    }
+
+    /// Like [`Matcher::find`], but only a name the registry holds exactly or inside the words.
+    pub fn find_strict(&self, registry: &Registry, words: &str, unit: &str) -> Option<(IndicatorId, How)> {
+        self.find_as(registry, words, unit, false)
+    }
+
+    fn find_as(&self, registry: &Registry, words: &str, unit: &str, close: bool) -> Option<(IndicatorId, How)> {
         let normal = normalize_name(words);
         if normal.chars().count() < 2 {
             return None;
@@ -65,32 +88,50 @@ impl Matcher {
         if let Some(id) = registry.lookup(words).filter(|id| unit_fits(&registry.get(*id).unit, unit)) {
             return Some((id, How::Exact));
         }
-        let key = (normal, unit.to_string());
+        let key = (normal, unit.to_string(), close);
         if let Some(found) = self.memo.borrow().get(&key) {
             return *found;
         }
-        let found = self.search(&key.0, unit);
+        let found = self.search(&key.0, unit, close);
         self.memo.borrow_mut().insert(key, found);
         found
     }
 
-    fn search(&self, normal: &str, unit: &str) -> Option<(IndicatorId, How)> {
+    fn search(&self, normal: &str, unit: &str, close: bool) -> Option<(IndicatorId, How)> {
         let name: Vec<char> = normal.chars().collect();
-        let usable = |k: &&Key| unit_fits(&k.unit, unit);
-        let contained = self.keys.iter().filter(|k| k.chars.len() >= 4).filter(usable).find(|k| {
+        let shared = self.shared(&name);
+        let usable = |(i, k): &(usize, &Key)| shared[*i] * 3 >= k.distinct * 2 && unit_fits(&k.unit, unit);
+        let mut keys = self.keys.iter().enumerate().filter(usable);
+        let contained = keys.clone().filter(|(i, k)| k.chars.len() >= 4 && shared[*i] == k.distinct).find(|(_, k)| {
             find_sub(&name, &k.chars).is_some_and(|at| {
                 let after = &name[at + k.chars.len()..];
                 extra_is_neutral(&name[..at]) && extra_is_neutral(after) && !names_a_measure(after)
             })
         });
-        if let Some(k) = contained {
+        if let Some((_, k)) = contained {
             return Some((k.id, How::Contained));
         }
-        let close = self.keys.iter().filter(|k| k.chars.len() >= 3).filter(usable).find(|k| {
-            let shared = name.iter().filter(|c| k.set.contains(c)).count();
-            shared * 3 >= k.chars.len() * 2 && close_enough(&name, &k.chars)
-        });
-        close.map(|k| (k.id, How::Close))
+        if !close {
+            return None;
+        }
+        let close = keys.find(|(_, k)| k.chars.len() >= 3 && close_enough(&name, &k.chars));
+        close.map(|(_, k)| (k.id, How::Close))
+    }
+
+    /// For each key, how many of its distinct characters the name holds (through the character index).
+    fn shared(&self, name: &[char]) -> Vec<usize> {
+        let mut counts = vec![0usize; self.keys.len()];
+        let mut seen: Vec<char> = Vec::with_capacity(name.len());
+        for c in name {
+            if seen.contains(c) {
+                continue;
+            }
+            seen.push(*c);
+            for &k in self.index.get(c).map_or(&[][..], |v| v.as_slice()) {
+                counts[k] += 1;
+            }
+        }
+        counts
     }
 }
 

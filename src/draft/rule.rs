@@ -124,9 +124,9 @@ pub fn predicate(folded: &str) -> Option<Predicate> {
     }
     let mut trends: Vec<Predicate> = Vec::new();
     let mut skip = 0;
-    for start in 0..chars.len() {
-        let rest: String = chars[start..].iter().collect();
-        if let Some(p) = level_at(&chars, start, &rest) {
+    for (start, (byte, _)) in folded.char_indices().enumerate() {
+        let rest = &folded[byte..];
+        if let Some(p) = level_at(&chars, start, rest) {
             return Some(p);
         }
         if start < skip {
@@ -241,6 +241,9 @@ fn level_at(chars: &[char], start: usize, rest: &str) -> Option<Predicate> {
     let after = start + word.map_or(0, |w| w.chars().count());
     // 至少配备1名, 每年至少开展1次: a verb may stand between the level word and its number.
     let tail: String = chars[after.min(chars.len())..].iter().take(3).collect();
+    if word.is_none() && !chars.get(start).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let verb = word.and_then(|_| COUNT_VERBS.iter().find(|v| tail.starts_with(**v))).map_or(0, |v| v.chars().count());
     let num_at = after + verb;
     let first = chars.get(num_at)?;
