@@ -64,6 +64,8 @@ pub(super) enum Read {
     Targets(Vec<Drafted>, Vec<Quantity>),
     /// A predicate without a quantity: it continues the quantities before it.
     Continues(Predicate, String),
+    /// A bare measure word (覆盖率达到90%): the quantity is what the clause before it sets up.
+    Bare(Predicate, String),
 }
 
 /// Reads items against the registry; new indicators are added to it.
@@ -82,6 +84,10 @@ fn clause_spans(text: &str) -> Vec<(usize, usize, usize)> {
         match c {
             '（' | '(' | '《' | '“' | '「' => depth += 1,
             '）' | ')' | '》' | '”' | '」' => depth = (depth - 1).max(0),
+            '、' if depth == 0 && opens_count(text, start, i) => {
+                push_span(text, start, i, sentence, &mut out);
+                start = i + c.len_utf8();
+            }
             '，' | ',' | '。' | '；' | ';' | '！' | '？' | '：' if depth == 0 => {
                 push_span(text, start, i, sentence, &mut out);
                 start = i + c.len_utf8();
@@ -94,6 +100,23 @@ fn clause_spans(text: &str) -> Vec<(usize, usize, usize)> {
     }
     push_span(text, start, text.len(), sentence, &mut out);
     out
+}
+
+/// Does the `、` at `at` start a new count or level of its own (…养老服务中心、109个社区养老服务站、设置173个…;
+/// …医生达到1.12名、床位增至3.17张), not the next element of a list of names or values?
+fn opens_count(text: &str, start: usize, at: usize) -> bool {
+    let before = fold(&text[start..at]);
+    let rest_end = text[at..].find(['，', '。', '；', '、']).map_or(text.len(), |e| at + e).max(at);
+    let after = fold(text.get(at + '、'.len_utf8()..rest_end).unwrap_or(""));
+    let before_numbers = numbers(&before);
+    let counted = |n: &Number| !["%", "‰", "1/10万", "", "年", "岁"].contains(&n.unit.as_str());
+    let after_starts = numbers(&after).first().is_some_and(|n| {
+        let lead: String = after.chars().take(n.start).collect();
+        counted(n) && (lead.is_empty() || super::rule::BUILD_WORDS.contains(&lead.as_str()))
+    });
+    let before_ends_with_number = before_numbers.last().is_some_and(|n| n.end == before.chars().count());
+    let after_has_level = predicate(&after).is_some_and(|p| matches!(p.says, Says::Level { .. }) && p.start > 0);
+    (!before_numbers.is_empty() && after_starts) || (before_ends_with_number && after_has_level)
 }
 
 fn push_span(text: &str, start: usize, end: usize, sentence: usize, out: &mut Vec<(usize, usize, usize)>) {
@@ -115,6 +138,8 @@ struct Open {
     last: Option<(usize, usize)>,
     carried: Vec<Quantity>,
     year: Option<i32>,
+    /// The clause before, in this sentence.
+    previous: Option<(usize, usize)>,
 }
 
 impl Reader<'_> {
@@ -132,6 +157,7 @@ impl Reader<'_> {
                 open.sentence = sentence;
                 open.year = None;
                 open.last = None;
+                open.previous = None;
             }
             let clause = &text[start..end];
             let year = self.deadline(&fold(clause));
@@ -152,11 +178,49 @@ impl Reader<'_> {
                     out.targets.extend(targets);
                 }
                 Read::Continues(p, folded) => self.continues(text, (start, end), &p, &folded, &mut open, &mut out),
+                Read::Bare(p, measure) => self.bare(text, (start, end), &p, &measure, &mut open, &mut out),
             }
+            open.previous = Some((start, end));
             open.year = year.or(open.year);
         }
         close_run(text, &mut open, &mut out);
         out
+    }
+
+    /// 推进未成年人救助保护中心建设，实现覆盖率达到90%: the measure word names the coverage of what the clause
+    /// before sets up; only a registry name is taken, and the target's text runs over both clauses.
+    fn bare(&mut self, text: &str, span: (usize, usize), p: &Predicate, measure: &str, open: &mut Open, out: &mut ItemReading) {
+        let unread = |open: &mut Open, out: &mut ItemReading| {
+            out.unread.push(text[span.0..span.1].to_string());
+            open.run = Some((open.run.map_or(span.0, |r| r.0), span.1));
+        };
+        let Some((from, to)) = open.previous else { return unread(open, out) };
+        let before = fold(&text[from..to]);
+        let mut stripped = before.clone();
+        for verb in ["指导", "推进", "推动", "设立", "建立", "实现", "加强", "加快"] {
+            stripped = stripped.replace(verb, "");
+        }
+        let stripped = stripped.trim_end_matches("建设").to_string();
+        let found = [format!("{stripped}{measure}"), format!("{before}{measure}")]
+            .into_iter()
+            .find_map(|c| self.matcher.find(self.registry, &c, "").map(|(id, _)| (c, id)));
+        let Some((name, id)) = found else { return unread(open, out) };
+        let value = level_value(&p.says, 0, 1);
+        let Some(rule) = self.rule(&p.says, value.as_ref(), id) else { return unread(open, out) };
+        // The clause before was read as qualitative: it is this target's first half now.
+        if open.run.is_some_and(|r| r.0 < from) {
+            open.run = Some((open.run.map_or(from, |r| r.0), from));
+            close_run(text, open, out);
+            let trimmed = text[..from].trim_end_matches(['，', ',']).len();
+            if let Some(last) = out.targets.last_mut() {
+                last.text = text[last_start(text, &last.text, trimmed)..trimmed].to_string();
+            }
+        }
+        open.run = None;
+        let readings = vec![DraftMsg::ReadSubjectCarried { subject: name.clone() }];
+        let joined = text[from..span.1].to_string();
+        out.targets.push(Drafted { text: joined, name: Some(name.clone()), indicator: Some(id), rule, deadline: None, readings });
+        open.carried = vec![Quantity { name, indicator: id }];
     }
 
     /// A clause that names no quantity: it continues the last quantified clause of its sentence (whose targets it
@@ -195,7 +259,7 @@ impl Reader<'_> {
         let folded = fold(clause);
         let has_number = numbers(&folded).iter().any(|n| n.unit != "年" && n.value < Decimal::from(1900));
         let Some(p) = predicate(&folded) else {
-            if let Some(read) = self.interleaved(clause, &folded) {
+            if let Some(read) = self.interleaved(clause, &folded).or_else(|| self.bare_count(clause, &folded)) {
                 return read;
             }
             return if has_number { Read::Unread } else { Read::Qualitative };
@@ -210,20 +274,23 @@ impl Reader<'_> {
             chars[..subject_end(&chars, p.start)].iter().collect()
         };
         let words = clean(&super::subject::without_scope(&words)).to_string();
-        if words.chars().count() < 2 {
-            return Read::Continues(p, folded);
-        }
         let deadline = self.deadline(&folded).or(year);
         let carried_year = year.filter(|_| self.deadline(&folded).is_none());
         if let Some(found) = self.counted(&chars, &p, &words, carried) {
             return self.targets(clause, &p, found, deadline, carried_year);
+        }
+        if words.chars().count() < 2 {
+            return Read::Continues(p, folded);
+        }
+        if words.chars().count() <= 4 && is_measure(&words) && self.matcher.find(self.registry, &words, "").is_none() {
+            return Read::Bare(p, words);
         }
         let word: String = chars[p.start..p.verb_end.min(chars.len())].iter().collect();
         if super::rule::BUILD_WORDS.contains(&word.as_str()) {
             return Read::Unread;
         }
         if folded.contains("全覆盖") {
-            for end in ["覆盖率", "普及率"] {
+            for end in ["覆盖率", "普及率", "参保率"] {
                 let c = format!("{words}{end}");
                 if let Some((id, _)) = self.matcher.find(self.registry, &c, "%") {
                     return self.targets(clause, &p, vec![(c, id, Vec::new())], deadline, carried_year);
@@ -281,9 +348,12 @@ impl Reader<'_> {
         };
         let middle: String = chars[p.verb_end.min(v.start)..v.start].iter().collect();
         let object: String = chars[v.end.min(chars.len())..].iter().collect();
-        let object = clean(&object).to_string();
+        let object = clean(&object).trim_end_matches("规模").trim_end_matches('等').to_string();
         let subject = words.trim_start_matches("保障").to_string();
+        let word: String = chars[p.start..p.verb_end.min(chars.len())].iter().collect();
         let candidates = [
+            format!("{subject}{word}{object}"),
+            format!("{word}{object}"),
             format!("{subject}{middle}{object}{suffix}"),
             format!("{subject}{object}{suffix}"),
             format!("{middle}{object}{suffix}"),
@@ -301,6 +371,38 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// A count with no level word (109个社区养老服务站, 改造农村户厕3万户, 对3所小学进行迁建): at least that many of
+    /// what the registry names by the words after or before the number.
+    fn bare_count(&mut self, clause: &str, folded: &str) -> Option<Read> {
+        let nums = numbers(folded);
+        let [n] = nums.as_slice() else { return None };
+        if ["%", "‰", "1/10万", "", "年", "岁", "个百分点"].contains(&n.unit.as_str()) {
+            return None;
+        }
+        let chars: Vec<char> = folded.chars().collect();
+        let before: String = chars[..n.start].iter().collect();
+        let after: String = chars[n.end.min(chars.len())..].iter().collect();
+        let after = after.trim_end_matches('等').trim_end_matches("以上");
+        let before = before.trim_start_matches(['扎', '实', '全', '面', '对']);
+        let mut candidates = vec![after.to_string(), before.to_string(), format!("{before}{after}")];
+        if let Some((object, verb)) = after.split_once("进行") {
+            candidates.insert(0, format!("{verb}{object}"));
+        }
+        let found = candidates.iter().filter(|c| c.chars().count() >= 3).find_map(|c| {
+            self.matcher.find(self.registry, c, &n.unit).map(|(id, _)| (c.clone(), id))
+        })?;
+        let (name, id) = found;
+        let target = Drafted {
+            text: clause.to_string(),
+            name: Some(name.clone()),
+            indicator: Some(id),
+            rule: Rule::Min(n.value),
+            deadline: None,
+            readings: Vec::new(),
+        };
+        Some(Read::Targets(vec![target], vec![Quantity { name, indicator: id }]))
     }
 
     /// 小学生10小时、初中生9小时、高中生8小时睡眠时间: groups and numbers in turn before one head, each a
@@ -542,6 +644,11 @@ fn value_readings(says: &Says, n: usize) -> Vec<DraftMsg> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Where a qualitative run that ends at `end` starts (its text is known).
+fn last_start(text: &str, run: &str, end: usize) -> usize {
+    text[..end].rfind(run.trim_end_matches(['，', ','])).unwrap_or(0)
 }
 
 /// Closes the open qualitative run into a target.

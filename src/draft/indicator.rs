@@ -48,7 +48,7 @@ impl Matcher {
         let mut keys = Vec::new();
         for (id, ind) in registry.iter() {
             for name in std::iter::once(&ind.name).chain(&ind.aliases) {
-                let chars: Vec<char> = normalize_name(name).chars().collect();
+                let chars: Vec<char> = compared(name).chars().collect();
                 let mut distinct: Vec<char> = chars.clone();
                 distinct.sort_unstable();
                 distinct.dedup();
@@ -81,7 +81,7 @@ impl Matcher {
     }
 
     fn find_as(&self, registry: &Registry, words: &str, unit: &str, close: bool) -> Option<(IndicatorId, How)> {
-        let normal = normalize_name(words);
+        let normal = compared(words);
         if normal.chars().count() < 2 {
             return None;
         }
@@ -133,6 +133,29 @@ impl Matcher {
         }
         counts
     }
+}
+
+/// A name as compared: normalised, and the traditional forms a copied document may carry folded.
+fn compared(name: &str) -> String {
+    normalize_name(name)
+        .chars()
+        .map(|c| match c {
+            '學' => '学',
+            '國' => '国',
+            '體' => '体',
+            '質' => '质',
+            '標' => '标',
+            '準' => '准',
+            '優' => '优',
+            '達' => '达',
+            '數' => '数',
+            '與' => '与',
+            '兒' => '儿',
+            '醫' => '医',
+            '衛' => '卫',
+            _ => c,
+        })
+        .collect()
 }
 
 /// Where `needle` starts in `hay`.

@@ -107,12 +107,8 @@ pub fn item_number(line: &str) -> Option<(u32, &str)> {
     if digits == 0 || digits > 3 {
         return None;
     }
-    let after = t[digits..].trim_start();
-    let rest = after.strip_prefix(close)?;
-    // `5.5个以上` is a wrapped decimal, not item 5 (but `8．5岁以下儿童` is item 8).
-    if after.starts_with('.') && rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
+    // `5.5岁以下儿童…` is item 5; a wrapped decimal that happens to open a line is told apart by the numbering.
+    let rest = t[digits..].trim_start().strip_prefix(close)?;
     Some((t[..digits].parse().ok()?, rest.trim_start()))
 }
 
@@ -322,7 +318,6 @@ mod tests {
     fn item_numbers_in_their_forms() {
         assert_eq!(item_number("- 1. 妇女"), Some((1, "妇女")));
         assert_eq!(item_number("（12）儿童"), Some((12, "儿童")));
-        assert_eq!(item_number("5.5个以上"), None);
         assert_eq!(item_number("2021年"), None);
     }
 }

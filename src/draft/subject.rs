@@ -14,6 +14,7 @@ const TRAILING: &[&str] = &["实现", "要", "能", "总体", "都", "，", "、
 /// Group words a list's first element may carry for every element (孕产妇艾滋病、梅毒 → 孕产妇 + …).
 const GROUPS: &[&str] = &[
     "适龄妇女", "孕产妇", "妇女", "女性", "儿童", "中小学生", "学生", "农村", "城镇", "城市", "企业", "全市", "全区", "各级",
+    "社区", "村",
 ];
 
 /// The words without a scope phrase such as 以乡（镇）、街道为单位, which says where a rate is measured, not what.
@@ -122,8 +123,17 @@ fn split_pair(words: &str, hit: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
         return Some(best.names);
     }
     // 未成年人犯罪人数占未成年人人口数量的比重和全部犯罪人数的比重: the second takes the first's opening words.
+    // 市政府及组成部门领导班子中的女性比例: the first takes the second's head, the second the first's words.
+    let last_chars: Vec<char> = last.chars().collect();
+    for cut in 1..last_chars.len() {
+        let head: String = last_chars[cut..].iter().collect();
+        let (one, two) = (format!("{first}{head}"), format!("{first}{last}"));
+        if hit(&one) && hit(&two) {
+            return Some(vec![one, two]);
+        }
+    }
     let chars: Vec<char> = first.chars().collect();
-    let completed = (2..chars.len()).rev().map(|k| format!("{}{last}", chars[..k].iter().collect::<String>())).find(|c| hit(c))?;
+    let completed = (2..=chars.len()).rev().map(|k| format!("{}{last}", chars[..k].iter().collect::<String>())).find(|c| hit(c))?;
     hit(&first).then(|| vec![first, completed])
 }
 
