@@ -12,7 +12,8 @@ pub fn run(args: DraftArgs, out: &mut dyn Write) -> Result<ExitStatus, Error> {
     let lang = args.lang;
     let say = |m: DraftMsg| usage(m.text(lang));
     let catalog = load_all(&args.source)?;
-    let name = args.document.file_name().map_or_else(|| args.document.display().to_string(), |n| n.to_string_lossy().into());
+    let name =
+        args.document.file_name().map_or_else(|| args.document.display().to_string(), |n| n.to_string_lossy().into());
     let bytes = read_document(&args.document).map_err(say)?;
     let options = Options { prefix: args.id_prefix.clone(), source: name.clone() };
     let drafted = draft::draft(&name, &bytes, &catalog.registry, &options).map_err(say)?;
@@ -41,7 +42,12 @@ fn read_document(path: &Path) -> Result<Vec<u8>, DraftMsg> {
 }
 
 /// The checklist against a reviewed plan: exit 1 when anything is missing, differs or is extra.
-fn against_reviewed(drafted: &Draft, against: &str, args: &DraftArgs, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+fn against_reviewed(
+    drafted: &Draft,
+    against: &str,
+    args: &DraftArgs,
+    out: &mut dyn Write,
+) -> Result<ExitStatus, Error> {
     let (catalog, id) = load_for_plan(against, &args.source)?;
     let reviewed = catalog.plan(&id).ok_or_else(|| usage(format!("no plan {id}")))?;
     let Some(plan) = drafted.plans.iter().find(|p| p.meta.kind == reviewed.meta.kind) else {

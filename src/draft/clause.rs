@@ -189,7 +189,15 @@ impl Reader<'_> {
 
     /// 推进未成年人救助保护中心建设，实现覆盖率达到90%: the measure word names the coverage of what the clause
     /// before sets up; only a registry name is taken, and the target's text runs over both clauses.
-    fn bare(&mut self, text: &str, span: (usize, usize), p: &Predicate, measure: &str, open: &mut Open, out: &mut ItemReading) {
+    fn bare(
+        &mut self,
+        text: &str,
+        span: (usize, usize),
+        p: &Predicate,
+        measure: &str,
+        open: &mut Open,
+        out: &mut ItemReading,
+    ) {
         let unread = |open: &mut Open, out: &mut ItemReading| {
             out.unread.push(text[span.0..span.1].to_string());
             open.run = Some((open.run.map_or(span.0, |r| r.0), span.1));
@@ -219,13 +227,28 @@ impl Reader<'_> {
         open.run = None;
         let readings = vec![DraftMsg::ReadSubjectCarried { subject: name.clone() }];
         let joined = text[from..span.1].to_string();
-        out.targets.push(Drafted { text: joined, name: Some(name.clone()), indicator: Some(id), rule, deadline: None, readings });
+        out.targets.push(Drafted {
+            text: joined,
+            name: Some(name.clone()),
+            indicator: Some(id),
+            rule,
+            deadline: None,
+            readings,
+        });
         open.carried = vec![Quantity { name, indicator: id }];
     }
 
     /// A clause that names no quantity: it continues the last quantified clause of its sentence (whose targets it
     /// replaces, their text running over both), or the quantities named earlier in the item.
-    fn continues(&mut self, text: &str, span: (usize, usize), p: &Predicate, folded: &str, open: &mut Open, out: &mut ItemReading) {
+    fn continues(
+        &mut self,
+        text: &str,
+        span: (usize, usize),
+        p: &Predicate,
+        folded: &str,
+        open: &mut Open,
+        out: &mut ItemReading,
+    ) {
         if open.carried.is_empty() {
             out.unread.push(text[span.0..span.1].to_string());
             open.run = Some((open.run.map_or(span.0, |r| r.0), span.1));
@@ -249,7 +272,14 @@ impl Reader<'_> {
             let mut readings = vec![DraftMsg::ReadSubjectCarried { subject: q.name.clone() }];
             readings.extend(value_readings(&p.says, n));
             let name = Some(q.name.clone());
-            out.targets.push(Drafted { text: joined.to_string(), name, indicator: Some(q.indicator), rule, deadline, readings });
+            out.targets.push(Drafted {
+                text: joined.to_string(),
+                name,
+                indicator: Some(q.indicator),
+                rule,
+                deadline,
+                readings,
+            });
         }
         open.last = Some((from, first));
     }
@@ -390,9 +420,10 @@ impl Reader<'_> {
         if let Some((object, verb)) = after.split_once("进行") {
             candidates.insert(0, format!("{verb}{object}"));
         }
-        let found = candidates.iter().filter(|c| c.chars().count() >= 3).find_map(|c| {
-            self.matcher.find(self.registry, c, &n.unit).map(|(id, _)| (c.clone(), id))
-        })?;
+        let found = candidates
+            .iter()
+            .filter(|c| c.chars().count() >= 3)
+            .find_map(|c| self.matcher.find(self.registry, c, &n.unit).map(|(id, _)| (c.clone(), id)))?;
         let (name, id) = found;
         let target = Drafted {
             text: clause.to_string(),
@@ -429,7 +460,9 @@ impl Reader<'_> {
         for (g, n) in groups.iter().zip(&nums) {
             let name = format!("{g}{head}");
             let (id, _) = self.matcher.find(self.registry, &name, &n.unit)?;
-            let readings = vec![DraftMsg::ReadSplit { names: groups.iter().map(|g| format!("{g}{head}")).collect::<Vec<_>>().join("、") }];
+            let readings = vec![DraftMsg::ReadSplit {
+                names: groups.iter().map(|g| format!("{g}{head}")).collect::<Vec<_>>().join("、"),
+            }];
             let (text, rule) = (clause.to_string(), Rule::Min(n.value));
             targets.push(Drafted { text, name: Some(name), indicator: Some(id), rule, deadline: None, readings });
         }
@@ -571,7 +604,9 @@ impl Reader<'_> {
         let says = match predicate(&folded) {
             Some(p) => p.says,
             None => match bare_number(&folded) {
-                Some(n) => Says::Level { op: if n.value == Decimal::ONE_HUNDRED { Op::Eq } else { Op::Min }, values: vec![n] },
+                Some(n) => {
+                    Says::Level { op: if n.value == Decimal::ONE_HUNDRED { Op::Eq } else { Op::Min }, values: vec![n] }
+                }
                 None => {
                     out.unread.push(format!("{}：{cell}", row.name));
                     return out;
@@ -605,7 +640,14 @@ impl Reader<'_> {
                 readings.push(DraftMsg::ReadEqFromHundred);
             }
             let name = Some(name.clone());
-            out.targets.push(Drafted { text: cell.to_string(), name, indicator: Some(indicator), rule, deadline: None, readings });
+            out.targets.push(Drafted {
+                text: cell.to_string(),
+                name,
+                indicator: Some(indicator),
+                rule,
+                deadline: None,
+                readings,
+            });
         }
         out
     }

@@ -102,7 +102,9 @@ fn reviewed_side<'a>(t: &'a Target, registry: &Registry) -> Side<'a> {
 fn same_clause(d: &Side, h: &Side) -> bool {
     match (d.table, h.table) {
         (Some(a), Some(b)) => a.trim() == b.trim() && d.text == h.text,
-        (None, None) => !d.text.is_empty() && !h.text.is_empty() && (h.text.contains(&d.text) || d.text.contains(&h.text)),
+        (None, None) => {
+            !d.text.is_empty() && !h.text.is_empty() && (h.text.contains(&d.text) || d.text.contains(&h.text))
+        }
         _ => false,
     }
 }
@@ -162,7 +164,8 @@ pub fn compare(draft: &DraftPlan, dreg: &Registry, reviewed: &Plan, rreg: &Regis
     let mut candidates: Vec<(u8, usize, usize)> = Vec::new();
     for (hi, h) in hs.iter().enumerate().filter(|(_, h)| quant(h)) {
         for (di, d) in ds.iter().enumerate().filter(|(_, d)| quant(d) && same_clause(d, h)) {
-            let score = if is_right(d, h) { 3 } else { u8::from(same_indicator(d, h)) * 2 + u8::from(d.kind == h.kind) };
+            let score =
+                if is_right(d, h) { 3 } else { u8::from(same_indicator(d, h)) * 2 + u8::from(d.kind == h.kind) };
             candidates.push((score, hi, di));
         }
     }

@@ -156,10 +156,7 @@ impl Walker {
 
 /// The `w:val` attribute of an element.
 fn val(e: &BytesStart) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == "val")
-        .map(|a| a.value.trim().to_string())
+    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == "val").map(|a| a.value.trim().to_string())
 }
 
 /// An entity reference (`&amp;`, `&#20013;`) as the character it stands for.
@@ -231,8 +228,14 @@ mod tests {
 
     #[test]
     fn merged_cells_fill_their_columns_and_rows() {
-        let cell = |props: &str, text: &str| format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>");
-        let row1 = format!("<w:tr>{}{}</w:tr>", cell(r#"<w:vMerge w:val="restart"/>"#, "妇女与健康"), cell(r#"<w:gridSpan w:val="2"/>"#, "1"));
+        let cell = |props: &str, text: &str| {
+            format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+        };
+        let row1 = format!(
+            "<w:tr>{}{}</w:tr>",
+            cell(r#"<w:vMerge w:val="restart"/>"#, "妇女与健康"),
+            cell(r#"<w:gridSpan w:val="2"/>"#, "1")
+        );
         let row2 = format!("<w:tr>{}{}{}</w:tr>", cell("<w:vMerge/>", ""), cell("", "2"), cell("", "x"));
         let doc = parse(&body(&format!("<w:tbl>{row1}{row2}</w:tbl>"))).unwrap();
         let Block::Table(t) = &doc.blocks[0] else { panic!() };

@@ -54,7 +54,9 @@ impl Reader<'_> {
         };
         let mut targets = Vec::new();
         for (name, was_carried) in names {
-            let Some((first, second, mut readings)) = self.sides(&name, sides, was_carried) else { return Read::Qualitative };
+            let Some((first, second, mut readings)) = self.sides(&name, sides, was_carried) else {
+                return Read::Qualitative;
+            };
             if was_carried {
                 readings.insert(0, DraftMsg::ReadSubjectCarried { subject: name.clone() });
             }
@@ -74,7 +76,10 @@ impl Reader<'_> {
         let found = |r: &mut Self, prefixes: &[&str]| {
             prefixes.iter().find_map(|p| {
                 let words = format!("{p}{name}");
-                r.matcher.find(r.registry, &words, "").filter(|(_, how)| *how != How::Close || !carried).map(|(id, _)| id)
+                r.matcher
+                    .find(r.registry, &words, "")
+                    .filter(|(_, how)| *how != How::Close || !carried)
+                    .map(|(id, _)| id)
             })
         };
         let (a, b) = (found(self, one), found(self, other));

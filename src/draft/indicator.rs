@@ -4,8 +4,8 @@
 //! `--id-prefix` and a hash of that name (stable whatever the order of the document's items).
 
 use crate::indicator::{normalize_name, Indicator, IndicatorId, Registry, Unit};
-use std::cell::RefCell;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 
 /// How a name was matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +19,8 @@ pub enum How {
 }
 
 /// Words that may be missing from the document's name of an indicator, or stand in it in addition.
-const FILLERS: &[&str] = &["的", "中", "之", "率", "平均", "人均", "每天", "每年", "对", "均", "比例", "占比", "数量", "、"];
+const FILLERS: &[&str] =
+    &["的", "中", "之", "率", "平均", "人均", "每天", "每年", "对", "均", "比例", "占比", "数量", "、"];
 
 /// Words whose presence changes the quantity (城市 vs 农村, 女性 vs all): never a filler.
 const QUALIFIERS: &[&str] =
@@ -31,8 +32,11 @@ pub struct Matcher {
     keys: Vec<Key>,
     /// Which keys hold a character.
     index: HashMap<char, Vec<usize>>,
-    memo: RefCell<HashMap<(String, String, bool), Option<(IndicatorId, How)>>>,
+    memo: RefCell<HashMap<MemoKey, Option<(IndicatorId, How)>>>,
 }
+
+/// A lookup remembered: the compared words, the unit written, whether close names count.
+type MemoKey = (String, String, bool);
 
 /// A registry name as compared.
 struct Key {
@@ -242,8 +246,27 @@ pub fn unit_fits(unit: &Unit, written: &str) -> bool {
 
 /// Ends that make words a measurable quantity when the registry does not know them.
 const MEASURE_ENDS: &[&str] = &[
-    "率", "比例", "比重", "占比", "人数", "年限", "寿命", "时间", "面积", "数量", "床位数", "医生数", "人次", "次数", "指数",
-    "个数", "总数", "覆盖面", "规模", "性别比", "厕位比",
+    "率",
+    "比例",
+    "比重",
+    "占比",
+    "人数",
+    "年限",
+    "寿命",
+    "时间",
+    "面积",
+    "数量",
+    "床位数",
+    "医生数",
+    "人次",
+    "次数",
+    "指数",
+    "个数",
+    "总数",
+    "覆盖面",
+    "规模",
+    "性别比",
+    "厕位比",
 ];
 
 /// Do these words name a measurable quantity by their form?

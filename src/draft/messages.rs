@@ -9,55 +9,154 @@ use crate::words::{Lang, Say};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftMsg {
     // --- errors
-    TooLarge { file: String, limit: u64 },
-    NotText { file: String, why: String },
-    BadDocx { file: String, why: String },
-    Unreadable { file: String, why: String },
-    NoPlan { file: String },
-    BadPrefix { prefix: String },
-    CannotWrite { path: String, why: String },
-    NoPlanOfKind { file: String, kind: String },
+    TooLarge {
+        file: String,
+        limit: u64,
+    },
+    NotText {
+        file: String,
+        why: String,
+    },
+    BadDocx {
+        file: String,
+        why: String,
+    },
+    Unreadable {
+        file: String,
+        why: String,
+    },
+    NoPlan {
+        file: String,
+    },
+    BadPrefix {
+        prefix: String,
+    },
+    CannotWrite {
+        path: String,
+        why: String,
+    },
+    NoPlanOfKind {
+        file: String,
+        kind: String,
+    },
 
     // --- readings: what was assumed, for a reviewer
     ReadPeriodAssumed,
-    ReadAuthorityAssumed { authority: String },
-    ReadMergedItem { item: String },
-    ReadMergedAttribute { attribute: String },
-    ReadSubjectCarried { subject: String },
-    ReadSplit { names: String },
-    ReadCloseName { registry: String },
-    ReadNewIndicator { unit: String },
-    ReadUnitGuessed { unit: String },
-    ReadYearCarried { year: i32 },
-    ReadValuesShared { value: String },
+    ReadAuthorityAssumed {
+        authority: String,
+    },
+    ReadMergedItem {
+        item: String,
+    },
+    ReadMergedAttribute {
+        attribute: String,
+    },
+    ReadSubjectCarried {
+        subject: String,
+    },
+    ReadSplit {
+        names: String,
+    },
+    ReadCloseName {
+        registry: String,
+    },
+    ReadNewIndicator {
+        unit: String,
+    },
+    ReadUnitGuessed {
+        unit: String,
+    },
+    ReadYearCarried {
+        year: i32,
+    },
+    ReadValuesShared {
+        value: String,
+    },
     ReadEqFromHundred,
-    ReadRangeLower { low: String, high: String },
-    ReadGapPair { first: String, second: String },
-    ReadReference { reference: String },
+    ReadRangeLower {
+        low: String,
+        high: String,
+    },
+    ReadGapPair {
+        first: String,
+        second: String,
+    },
+    ReadReference {
+        reference: String,
+    },
     ReadEliminateDefault,
 
     // --- summary
-    Drafted { plan: String, title: String, targets: usize },
-    KindCount { kind: String, count: usize },
-    ReadingsCount { count: usize },
-    ReadingLine { target: String, readings: Vec<DraftMsg> },
-    UnreadCount { count: usize },
-    UnreadLine { section: String, item: String, text: String },
-    NewIndicators { count: usize },
-    Wrote { path: String },
-    Elapsed { millis: u128 },
+    Drafted {
+        plan: String,
+        title: String,
+        targets: usize,
+    },
+    KindCount {
+        kind: String,
+        count: usize,
+    },
+    ReadingsCount {
+        count: usize,
+    },
+    ReadingLine {
+        target: String,
+        readings: Vec<DraftMsg>,
+    },
+    UnreadCount {
+        count: usize,
+    },
+    UnreadLine {
+        section: String,
+        item: String,
+        text: String,
+    },
+    NewIndicators {
+        count: usize,
+    },
+    Wrote {
+        path: String,
+    },
+    Elapsed {
+        millis: u128,
+    },
 
     // --- comparison with a reviewed plan
-    CompareHeader { draft: String, reviewed: String },
-    CompareMissing { id: String, text: String },
-    CompareWrong { id: String, draft: String, what: String, theirs: String, ours: String },
-    CompareExtra { id: String, text: String },
-    CompareFigures { right: usize, quantified: usize, found: usize, qualitative: usize, spurious: usize, drafted: usize },
+    CompareHeader {
+        draft: String,
+        reviewed: String,
+    },
+    CompareMissing {
+        id: String,
+        text: String,
+    },
+    CompareWrong {
+        id: String,
+        draft: String,
+        what: String,
+        theirs: String,
+        ours: String,
+    },
+    CompareExtra {
+        id: String,
+        text: String,
+    },
+    CompareFigures {
+        right: usize,
+        quantified: usize,
+        found: usize,
+        qualitative: usize,
+        spurious: usize,
+        drafted: usize,
+    },
 }
 
 impl Say for DraftMsg {
     fn say(&self, lang: Lang) -> String {
-        self.error(lang).or_else(|| self.reading(lang)).or_else(|| self.summary(lang)).unwrap_or_else(|| self.compare(lang))
+        self.error(lang)
+            .or_else(|| self.reading(lang))
+            .or_else(|| self.summary(lang))
+            .unwrap_or_else(|| self.compare(lang))
     }
 }
 
@@ -75,7 +174,9 @@ impl DraftMsg {
                 tr!(lang, "{file} 超过 {mb} MB，不予读取", "{file} is larger than {mb} MB and is not read")
             }
             NotText { file, why } => tr!(lang, "{file} 不是可读的文本：{why}", "{file} is not readable text: {why}"),
-            BadDocx { file, why } => tr!(lang, "{file} 不是有效的 .docx 文件：{why}", "{file} is not a valid .docx file: {why}"),
+            BadDocx { file, why } => {
+                tr!(lang, "{file} 不是有效的 .docx 文件：{why}", "{file} is not a valid .docx file: {why}")
+            }
             Unreadable { file, why } => tr!(lang, "无法读取 {file}：{why}", "cannot read {file}: {why}"),
             NoPlan { file } => tr!(
                 lang,
@@ -98,7 +199,9 @@ impl DraftMsg {
     fn reading(&self, lang: Lang) -> Option<String> {
         use DraftMsg::*;
         Some(match self {
-            ReadPeriodAssumed => tr!(lang, "标题未写明规划期，按2021—2030年", "the title gives no period: read as 2021–2030"),
+            ReadPeriodAssumed => {
+                tr!(lang, "标题未写明规划期，按2021—2030年", "the title gives no period: read as 2021–2030")
+            }
             ReadAuthorityAssumed { authority } => tr!(
                 lang,
                 "文件未写明发文机关，按地区推定为{authority}",
@@ -144,11 +247,9 @@ impl DraftMsg {
                 "期限沿用本句前文的{year}年",
                 "the deadline {year} is carried over from earlier in the sentence"
             ),
-            ReadValuesShared { value } => tr!(
-                lang,
-                "几个指标共用一个目标值{value}",
-                "several quantities share one target value, {value}"
-            ),
+            ReadValuesShared { value } => {
+                tr!(lang, "几个指标共用一个目标值{value}", "several quantities share one target value, {value}")
+            }
             ReadEqFromHundred => {
                 tr!(lang, "目标值100%按“等于100”", "a target of 100 % is read as equal to 100")
             }
@@ -157,16 +258,12 @@ impl DraftMsg {
                 "目标为区间{low}—{high}，按其下限",
                 "the target is a span {low}–{high}: read as its lower bound"
             ),
-            ReadGapPair { first, second } => tr!(
-                lang,
-                "差距按“{first}”与“{second}”两个指标比较",
-                "the gap is read between {first} and {second}"
-            ),
-            ReadReference { reference } => tr!(
-                lang,
-                "比较对象按指标“{reference}”",
-                "the reference is read as the indicator {reference}"
-            ),
+            ReadGapPair { first, second } => {
+                tr!(lang, "差距按“{first}”与“{second}”两个指标比较", "the gap is read between {first} and {second}")
+            }
+            ReadReference { reference } => {
+                tr!(lang, "比较对象按指标“{reference}”", "the reference is read as the indicator {reference}")
+            }
             ReadEliminateDefault => tr!(
                 lang,
                 "“基本消除”未写明阈值，按默认值（1，指标单位）",

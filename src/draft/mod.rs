@@ -7,8 +7,8 @@
 
 pub mod clause;
 pub mod compare;
-pub mod docx;
 pub mod document;
+pub mod docx;
 pub mod gap;
 pub mod indicator;
 pub mod messages;
@@ -122,7 +122,8 @@ pub fn draft_document(doc: &document::Document, registry: &Registry, options: &O
         let end = found.get(i + 1).map_or(doc.blocks.len(), |next| next.start);
         let blocks = doc.blocks.get(plan.start..end).unwrap_or_default();
         let outline = structure::outline(blocks);
-        let mut reader = clause::Reader { registry: &mut registry, matcher: &matcher, prefix: &options.prefix, period: plan.period };
+        let mut reader =
+            clause::Reader { registry: &mut registry, matcher: &matcher, prefix: &options.prefix, period: plan.period };
         plans.push(build(plan, &notice, &outline, &mut reader, options));
     }
     Ok(Draft { plans, registry, known })
@@ -193,7 +194,9 @@ fn keep(read: Vec<(&Item, clause::Drafted)>) -> Vec<(&Item, clause::Drafted)> {
     for (item, t) in read {
         let quantified = t.indicator.is_some();
         let drop = match item.source {
-            TargetSource::Measures => !quantified || !t.has_level() || given.iter().any(|g| Some(g.0) == t.indicator && g.1 == t.rule),
+            TargetSource::Measures => {
+                !quantified || !t.has_level() || given.iter().any(|g| Some(g.0) == t.indicator && g.1 == t.rule)
+            }
             TargetSource::Main => {
                 let again = |id: IndicatorId| !t.has_level() && leveled.contains(&(item as *const Item, id));
                 quantified && t.indicator.is_some_and(|id| tabled.contains(&id) || again(id))
@@ -264,7 +267,8 @@ fn number_targets(
         let attribute = item.row.as_ref().map_or(Attribute::Unspecified, |r| r.attribute);
         let name = t.name.clone().filter(|n| {
             let registry_name = t.indicator.map(|id| registry.get(id).name.as_str());
-            Some(crate::indicator::normalize_name(n).as_str()) != registry_name.map(crate::indicator::normalize_name).as_deref()
+            Some(crate::indicator::normalize_name(n).as_str())
+                != registry_name.map(crate::indicator::normalize_name).as_deref()
         });
         out.push(DraftTarget {
             id: String::new(),

@@ -151,7 +151,9 @@ mod tests {
 
     #[test]
     fn titles_with_their_period_lines_are_found() {
-        let doc = from_text("关于印发某市妇女发展规划的通知\n吉林市妇女发展规划\n(2021-2030年)\n正文\n吉林市儿童发展“十四五”规划\n");
+        let doc = from_text(
+            "关于印发某市妇女发展规划的通知\n吉林市妇女发展规划\n(2021-2030年)\n正文\n吉林市儿童发展“十四五”规划\n",
+        );
         let plans = find_plans(&doc.blocks);
         assert_eq!(plans.len(), 2);
         assert_eq!(plans[0].title, "吉林市妇女发展规划(2021-2030年)");
@@ -161,7 +163,9 @@ mod tests {
 
     #[test]
     fn the_notice_gives_authority_number_and_date() {
-        let doc = from_text("高平市人民政府文件\n高政发〔2023〕8号\n高平市人民政府 关于印发\n高平市人民政府\n2023年5月10日\n");
+        let doc = from_text(
+            "高平市人民政府文件\n高政发〔2023〕8号\n高平市人民政府 关于印发\n高平市人民政府\n2023年5月10日\n",
+        );
         let n = read_notice(&doc.blocks);
         assert_eq!(n.document_number.as_deref(), Some("高政发〔2023〕8号"));
         assert_eq!(n.issued.as_deref(), Some("2023-05-10"));

@@ -9,11 +9,23 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Says {
     /// A level: min, max, gt, lt, eq, approx, with one number per quantity (分别 lists several).
-    Level { op: Op, values: Vec<Number> },
-    Range { low: Decimal, high: Decimal },
-    Ratio { first: Decimal, second: Decimal },
+    Level {
+        op: Op,
+        values: Vec<Number>,
+    },
+    Range {
+        low: Decimal,
+        high: Decimal,
+    },
+    Ratio {
+        first: Decimal,
+        second: Decimal,
+    },
     /// 以2020年为基数下降X% (percent) or 每年降低X个百分点 (per year).
-    DecreaseBy { value: Decimal, per_year: bool },
+    DecreaseBy {
+        value: Decimal,
+        per_year: bool,
+    },
     Increase,
     IncreaseYearly,
     Decrease,
@@ -21,11 +33,16 @@ pub enum Says {
     Balance,
     SlowRise,
     /// 消除 / 基本消除.
-    Eliminate { basic: bool },
+    Eliminate {
+        basic: bool,
+    },
     /// 缩小…差距: the words naming the gap (城乡, 男女, 两性 and the quantity).
     Gap,
     /// 不低于本地区…比例 (`at_least`) or 与…相适应 (`matching`): the reference's words.
-    Relative { reference: String, matching: bool },
+    Relative {
+        reference: String,
+        matching: bool,
+    },
 }
 
 /// A comparison with a number.
@@ -101,9 +118,50 @@ enum Trend {
 
 /// Words that open a predicate only when a number follows them.
 const LEVEL_WORDS: &[&str] = &[
-    "不低于", "不少于", "不高于", "不超过", "至少", "低于", "高于", "超过", "不足", "小于", "大于", "控制在", "保持在",
-    "稳定在", "达到", "达", "提高到", "提高至", "提升到", "提升至", "增至", "增加到", "延长至", "延长到", "下降到",
-    "下降至", "降低到", "降低至", "降至", "降到", "≥", "≤", "<", ">", "为", "设立", "建设", "建成", "新建", "建立", "扩建", "迁建", "改造", "设置",
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "至少",
+    "低于",
+    "高于",
+    "超过",
+    "不足",
+    "小于",
+    "大于",
+    "控制在",
+    "保持在",
+    "稳定在",
+    "达到",
+    "达",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增至",
+    "增加到",
+    "延长至",
+    "延长到",
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "降至",
+    "降到",
+    "≥",
+    "≤",
+    "<",
+    ">",
+    "为",
+    "设立",
+    "建设",
+    "建成",
+    "新建",
+    "建立",
+    "扩建",
+    "迁建",
+    "改造",
+    "设置",
 ];
 
 /// Level words that build something: a count the registry must know, never a new indicator.
@@ -112,8 +170,35 @@ pub const BUILD_WORDS: &[&str] = &["设立", "建设", "建成", "新建", "建�
 /// Adverbs that may stand between the quantity and its predicate (分别控制在, 逐步提高): they belong to the
 /// predicate.
 const ADVERBS: &[&str] = &[
-    "分别", "均", "逐步", "不断", "持续", "稳步", "明显", "显著", "进一步", "继续", "一般", "总体", "基本", "有效", "大幅",
-    "稳定", "全面", "要", "力争", "努力", "切实", "普遍", "较快", "预防和", "控制和", "并", "适度", "适当", "大力",
+    "分别",
+    "均",
+    "逐步",
+    "不断",
+    "持续",
+    "稳步",
+    "明显",
+    "显著",
+    "进一步",
+    "继续",
+    "一般",
+    "总体",
+    "基本",
+    "有效",
+    "大幅",
+    "稳定",
+    "全面",
+    "要",
+    "力争",
+    "努力",
+    "切实",
+    "普遍",
+    "较快",
+    "预防和",
+    "控制和",
+    "并",
+    "适度",
+    "适当",
+    "大力",
 ];
 
 /// Reads the predicate of a folded clause, if it has one.

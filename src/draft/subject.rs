@@ -4,8 +4,8 @@
 
 /// Words that open a clause without belonging to the quantity's name.
 const LEADING: &[&str] = &[
-    "力争", "确保", "保证", "保障", "促进", "实现", "推进", "推动", "全面", "其中", "同时", "并且", "并", "且", "使", "让", "将", "要",
-    "到", "至", "，", "、", "在",
+    "力争", "确保", "保证", "保障", "促进", "实现", "推进", "推动", "全面", "其中", "同时", "并且", "并", "且", "使",
+    "让", "将", "要", "到", "至", "，", "、", "在",
 ];
 
 /// Words that close a subject without belonging to it.
@@ -13,8 +13,22 @@ const TRAILING: &[&str] = &["实现", "要", "能", "总体", "都", "，", "、
 
 /// Group words a list's first element may carry for every element (孕产妇艾滋病、梅毒 → 孕产妇 + …).
 const GROUPS: &[&str] = &[
-    "适龄妇女", "孕产妇", "妇女", "女性", "儿童", "中小学生", "学生", "农村", "城镇", "城市", "企业", "全市", "全区", "各级",
-    "社区", "村",
+    "适龄妇女",
+    "孕产妇",
+    "妇女",
+    "女性",
+    "儿童",
+    "中小学生",
+    "学生",
+    "农村",
+    "城镇",
+    "城市",
+    "企业",
+    "全市",
+    "全区",
+    "各级",
+    "社区",
+    "村",
 ];
 
 /// The words without a scope phrase such as 以乡（镇）、街道为单位, which says where a rate is measured, not what.
@@ -118,7 +132,7 @@ pub fn split(words: &str, hit: &dyn Fn(&str) -> bool, whole_known: bool) -> Vec<
 /// one quantity: 宫颈癌和乳腺癌防治知识知晓率).
 fn split_pair(words: &str, hit: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
     let (first, last) = split_conjunction(words)?;
-    let best = readings(&[first.clone()], &last, hit).into_iter().max_by_key(|s| s.score)?;
+    let best = readings(std::slice::from_ref(&first), &last, hit).into_iter().max_by_key(|s| s.score)?;
     if best.hits == best.names.len() {
         return Some(best.names);
     }
@@ -133,7 +147,8 @@ fn split_pair(words: &str, hit: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
         }
     }
     let chars: Vec<char> = first.chars().collect();
-    let completed = (2..=chars.len()).rev().map(|k| format!("{}{last}", chars[..k].iter().collect::<String>())).find(|c| hit(c))?;
+    let completed =
+        (2..=chars.len()).rev().map(|k| format!("{}{last}", chars[..k].iter().collect::<String>())).find(|c| hit(c))?;
     hit(&first).then(|| vec![first, completed])
 }
 
@@ -154,12 +169,13 @@ fn readings(parts: &[String], last: &str, hit: &dyn Fn(&str) -> bool) -> Vec<Spl
     let last_chars: Vec<char> = last.chars().collect();
     let mut out = Vec::new();
     for group in groups {
-        let mut elems: Vec<String> = parts.iter().map(|p| p.clone()).collect();
+        let mut elems: Vec<String> = parts.to_vec();
         elems[0] = first[group.len()..].to_string();
         let lengths: Vec<i64> = elems.iter().map(|e| e.chars().count() as i64).collect();
         let typical = lengths.iter().copied().max().unwrap_or(0);
         for cut in 1..=last_chars.len() {
-            let (elem, head): (String, String) = (last_chars[..cut].iter().collect(), last_chars[cut..].iter().collect());
+            let (elem, head): (String, String) =
+                (last_chars[..cut].iter().collect(), last_chars[cut..].iter().collect());
             let mut all = elems.clone();
             all.push(elem.clone());
             let names: Vec<String> = all.iter().map(|e| format!("{group}{e}{head}")).collect();
@@ -171,7 +187,9 @@ fn readings(parts: &[String], last: &str, hit: &dyn Fn(&str) -> bool) -> Vec<Spl
             let even = lengths.iter().map(|l| (len - l).abs()).min().unwrap_or(0);
             let formed = super::indicator::is_measure(&format!("x{head}")) || head.is_empty();
             let worded = HEADS.iter().chain(GROUPS).any(|h| head.starts_with(h));
-            let score = hits as i64 * 100 + i64::from(worded) * 20 - even * 10 - i64::from(!formed) * 50
+            let score = hits as i64 * 100 + i64::from(worded) * 20
+                - even * 10
+                - i64::from(!formed) * 50
                 - if typical < 2 { 60 } else { 0 };
             out.push(Split { names, hits, score });
         }
@@ -181,8 +199,9 @@ fn readings(parts: &[String], last: &str, hit: &dyn Fn(&str) -> bool) -> Vec<Spl
 
 /// Words a list's shared head usually opens with (…检测率, …死亡率, …中的女性比例).
 const HEADS: &[&str] = &[
-    "检测", "死亡", "患病", "筛查", "人群", "治疗", "入学", "发生", "发病", "覆盖", "近视", "知晓", "接种", "参保", "巩固",
-    "普及", "合格", "达标", "传播", "感染", "检查", "管理", "阶段", "中的", "中女", "比例", "占比", "毛入", "净入", "率",
+    "检测", "死亡", "患病", "筛查", "人群", "治疗", "入学", "发生", "发病", "覆盖", "近视", "知晓", "接种", "参保",
+    "巩固", "普及", "合格", "达标", "传播", "感染", "检查", "管理", "阶段", "中的", "中女", "比例", "占比", "毛入",
+    "净入", "率",
 ];
 
 /// `5岁以下儿童贫血率` → `5岁以下儿童`.
@@ -203,8 +222,14 @@ mod tests {
 
     #[test]
     fn lists_split_into_one_name_per_quantity() {
-        assert_eq!(split("新生儿、婴儿和5岁以下儿童死亡率", &known, false), ["新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]);
-        assert_eq!(split("孕产妇艾滋病、梅毒和乙肝检测率", &known, true), ["孕产妇艾滋病检测率", "孕产妇梅毒检测率", "孕产妇乙肝检测率"]);
+        assert_eq!(
+            split("新生儿、婴儿和5岁以下儿童死亡率", &known, false),
+            ["新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
+        );
+        assert_eq!(
+            split("孕产妇艾滋病、梅毒和乙肝检测率", &known, true),
+            ["孕产妇艾滋病检测率", "孕产妇梅毒检测率", "孕产妇乙肝检测率"]
+        );
         assert_eq!(
             split("5岁以下儿童贫血率、生长迟缓率、低体重率", &known, false),
             ["5岁以下儿童贫血率", "5岁以下儿童生长迟缓率", "5岁以下儿童低体重率"]

@@ -31,13 +31,20 @@ pub fn plan_file(plan: &DraftPlan, registry: &Registry) -> String {
     let mut out = String::new();
     let m = &plan.meta;
     let _ = writeln!(out, "# {} — drafted by `plancheck draft` from {}.", m.title, m.source);
-    let _ = writeln!(out, "# Every uncertain reading is marked `reading = ...`: review them, then run `plancheck lint`.");
+    let _ =
+        writeln!(out, "# Every uncertain reading is marked `reading = ...`: review them, then run `plancheck lint`.");
     for r in &plan.meta_readings {
         let _ = writeln!(out, "# reading: {}", r.text(Lang::Zh));
     }
     let kind = if m.kind == PlanKind::Women { "women" } else { "children" };
     let _ = writeln!(out, "\n[plan]\nid = {}\nkind = {}", quote(&m.id), quote(kind));
-    let _ = writeln!(out, "title = {}\nregion = {}\nauthority = {}", quote(&m.title), quote(&m.region), quote(&m.authority));
+    let _ = writeln!(
+        out,
+        "title = {}\nregion = {}\nauthority = {}",
+        quote(&m.title),
+        quote(&m.region),
+        quote(&m.authority)
+    );
     if let Some(n) = &m.document_number {
         let _ = writeln!(out, "document_number = {}", quote(n));
     }
@@ -91,7 +98,9 @@ fn target(out: &mut String, plan: &DraftPlan, t: &DraftTarget, registry: &Regist
 pub fn rule(r: &Rule, registry: &Registry) -> String {
     let kind = quote(r.kind().as_str());
     let fields: Vec<String> = match r {
-        Rule::Min(x) | Rule::Max(x) | Rule::Gt(x) | Rule::Lt(x) | Rule::Eq(x) => vec![format!("value = {}", number(*x))],
+        Rule::Min(x) | Rule::Max(x) | Rule::Gt(x) | Rule::Lt(x) | Rule::Eq(x) => {
+            vec![format!("value = {}", number(*x))]
+        }
         Rule::Approx { value, tolerance } => {
             let mut f = vec![format!("value = {}", number(*value))];
             f.extend(tolerance.map(|t| format!("tolerance = {}", number(t))));
@@ -106,11 +115,14 @@ pub fn rule(r: &Rule, registry: &Registry) -> String {
         }
         Rule::Relative { reference, mode, tolerance } => {
             let mode = if *mode == RelativeMode::Match { "match" } else { "at_least" };
-            let mut f = vec![format!("reference = {}", quote(&registry.get(*reference).id)), format!("mode = {}", quote(mode))];
+            let mut f =
+                vec![format!("reference = {}", quote(&registry.get(*reference).id)), format!("mode = {}", quote(mode))];
             f.extend(tolerance.map(|t| format!("tolerance = {}", number(t))));
             f
         }
-        Rule::Ratio { first, second } => vec![format!("first = {}", number(*first)), format!("second = {}", number(*second))],
+        Rule::Ratio { first, second } => {
+            vec![format!("first = {}", number(*first)), format!("second = {}", number(*second))]
+        }
         Rule::Eliminate { basic: true, .. } => vec!["basic = true".to_string()],
         Rule::GapNarrow { reference } => vec![format!("reference = {}", quote(&registry.get(*reference).id))],
         _ => Vec::new(),
@@ -123,16 +135,25 @@ pub fn rule(r: &Rule, registry: &Registry) -> String {
 /// The registry file of the indicators the draft made.
 pub fn indicator_file(draft: &Draft, prefix: &str) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Indicators that `plancheck draft` found in no registry file, named in the document's words.");
-    let _ = writeln!(out, "# Ids are `{prefix}-` and a hash of the name; give each a descriptive id when reviewing, or");
-    let _ = writeln!(out, "# replace it by an indicator of plans/indicators/common.toml where it is the same quantity.");
+    let _ =
+        writeln!(out, "# Indicators that `plancheck draft` found in no registry file, named in the document's words.");
+    let _ =
+        writeln!(out, "# Ids are `{prefix}-` and a hash of the name; give each a descriptive id when reviewing, or");
+    let _ =
+        writeln!(out, "# replace it by an indicator of plans/indicators/common.toml where it is the same quantity.");
     for id in draft.new_indicators() {
         let ind = draft.registry.get(id);
         let unit = match &ind.unit {
             Unit::None => String::new(),
             u => u.to_string(),
         };
-        let _ = writeln!(out, "\n[[indicator]]\nid = {}\nname = {}\nunit = {}", quote(&ind.id), quote(&ind.name), quote(&unit));
+        let _ = writeln!(
+            out,
+            "\n[[indicator]]\nid = {}\nname = {}\nunit = {}",
+            quote(&ind.id),
+            quote(&ind.name),
+            quote(&unit)
+        );
     }
     out
 }
