@@ -104,9 +104,22 @@ fn docx(dir: &Path) -> PathBuf {
         cell("", "&lt;2.5"),
         cell(restart, "约束性"),
     ]);
-    let r2 = row(&[cell("<w:vMerge/>", ""), cell("<w:vMerge/>", ""), cell("", "5岁以下儿童死亡率（‰）"), cell("", "&lt;4"), cell("<w:vMerge/>", "")]);
-    let r3 = row(&[cell("", "儿童与教育"), cell("", "2"), cell("", "学前教育毛入园率（%）"), cell("", "≥95"), cell("", "预期性")]);
-    let body = [p("河西县人民政府"), p("2023年6月1日"), p("河西县儿童发展规划（2021—2030年）"), p("专栏1  主要指标")].concat();
+    let r2 = row(&[
+        cell("<w:vMerge/>", ""),
+        cell("<w:vMerge/>", ""),
+        cell("", "5岁以下儿童死亡率（‰）"),
+        cell("", "&lt;4"),
+        cell("<w:vMerge/>", ""),
+    ]);
+    let r3 = row(&[
+        cell("", "儿童与教育"),
+        cell("", "2"),
+        cell("", "学前教育毛入园率（%）"),
+        cell("", "≥95"),
+        cell("", "预期性"),
+    ]);
+    let body =
+        [p("河西县人民政府"), p("2023年6月1日"), p("河西县儿童发展规划（2021—2030年）"), p("专栏1  主要指标")].concat();
     let xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:tbl>{header}{r1}{r2}{r3}</w:tbl></w:body></w:document>"#
     );

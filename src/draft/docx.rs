@@ -14,22 +14,23 @@ pub const MAX_XML_BYTES: u64 = 64 << 20;
 
 /// Reads the paragraphs and tables of a .docx file.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Document, DraftMsg> {
-    let xml = document_xml(name, bytes)?;
+    let xml = document_xml(name, bytes, MAX_XML_BYTES)?;
     parse(&xml).map_err(|why| DraftMsg::BadDocx { file: name.to_string(), why })
 }
 
-fn document_xml(name: &str, bytes: &[u8]) -> Result<String, DraftMsg> {
+/// `word/document.xml` as text, refused when its declared or its real size passes `cap`.
+fn document_xml(name: &str, bytes: &[u8], cap: u64) -> Result<String, DraftMsg> {
     let bad = |why: String| DraftMsg::BadDocx { file: name.to_string(), why };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
     let member = archive.by_name("word/document.xml").map_err(|e| bad(format!("word/document.xml: {e}")))?;
-    let too_large = || DraftMsg::TooLarge { file: format!("{name}!word/document.xml"), limit: MAX_XML_BYTES };
-    if member.size() > MAX_XML_BYTES {
+    let too_large = || DraftMsg::TooLarge { file: format!("{name}!word/document.xml"), limit: cap };
+    if member.size() > cap {
         return Err(too_large());
     }
     let mut xml = Vec::new();
     // The declared size may lie: read at most one byte past the cap, and refuse what reaches it.
-    member.take(MAX_XML_BYTES + 1).read_to_end(&mut xml).map_err(|e| bad(e.to_string()))?;
-    if xml.len() as u64 > MAX_XML_BYTES {
+    member.take(cap + 1).read_to_end(&mut xml).map_err(|e| bad(e.to_string()))?;
+    if xml.len() as u64 > cap {
         return Err(too_large());
     }
     String::from_utf8(xml).map_err(|e| bad(format!("word/document.xml is not UTF-8: {e}")))
@@ -243,6 +244,17 @@ mod tests {
         assert!(t.rows[0][2].merged && t.rows[0][2].text == "1");
         assert!(t.rows[1][0].merged && t.rows[1][0].text == "妇女与健康");
         assert!(!t.rows[1][1].merged);
+    }
+
+    #[test]
+    fn a_member_larger_than_the_cap_is_refused_before_it_is_read() {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(&vec![b' '; 5000]).unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!(matches!(document_xml("a.docx", &bytes, 1000), Err(DraftMsg::TooLarge { .. })));
+        assert!(document_xml("a.docx", &bytes, 10_000).is_ok());
     }
 
     #[test]

@@ -209,7 +209,10 @@ pub fn predicate(folded: &str) -> Option<Predicate> {
     }
     let mut trends: Vec<Predicate> = Vec::new();
     let mut skip = 0;
-    for (start, (byte, _)) in folded.char_indices().enumerate() {
+    for (start, (byte, c)) in folded.char_indices().enumerate() {
+        if !c.is_ascii_digit() && !opens_a_word(c) {
+            continue;
+        }
         let rest = &folded[byte..];
         if let Some(p) = level_at(&chars, start, rest) {
             return Some(p);
@@ -238,6 +241,19 @@ pub fn predicate(folded: &str) -> Option<Predicate> {
         Some(first) if first.verb_first => trends.into_iter().next(),
         _ => trends.pop(),
     }
+}
+
+/// Can a predicate word start with this character? (Most characters of a clause cannot: skip them quickly.)
+fn opens_a_word(c: char) -> bool {
+    static FIRST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let words = LEVEL_WORDS.iter().copied().chain(TREND_WORDS.iter().map(|(w, _)| *w));
+        let mut v: Vec<char> = words.filter_map(|w| w.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    first.binary_search(&c).is_ok()
 }
 
 fn is_filler(c: char) -> bool {
