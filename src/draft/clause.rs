@@ -480,7 +480,8 @@ impl Reader<'_> {
             let before: Vec<char> = q.name.chars().collect();
             let hit = (2..before.len()).rev().find_map(|k| {
                 let words = format!("{}{name}", before[..k].iter().collect::<String>());
-                let found = self.matcher.find_strict(self.registry, &words, unit);
+                // The completed words must be a registry name (or one but for fillers), not merely hold one.
+                let found = self.matcher.find(self.registry, &words, unit).filter(|(_, how)| *how != How::Contained);
                 found.map(|(id, _)| (words, id))
             });
             if let Some((words, id)) = hit {

@@ -136,17 +136,25 @@ fn split_pair(words: &str, hit: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
     if best.hits == best.names.len() {
         return Some(best.names);
     }
-    // 未成年人犯罪人数占未成年人人口数量的比重和全部犯罪人数的比重: the second takes the first's opening words.
-    // 市政府及组成部门领导班子中的女性比例: the first takes the second's head, the second the first's words.
+    // 市政府及组成部门领导班子中的女性比例 (the second is the first's words and its own), 各级人大代表和常委会委员
+    // 中的女性比例 (the second takes the first's opening 人大): the first takes the second's head.
     let last_chars: Vec<char> = last.chars().collect();
+    let chars: Vec<char> = first.chars().collect();
     for cut in 1..last_chars.len() {
         let head: String = last_chars[cut..].iter().collect();
-        let (one, two) = (format!("{first}{head}"), format!("{first}{last}"));
-        if hit(&one) && hit(&two) {
+        let one = format!("{first}{head}");
+        if !hit(&one) {
+            continue;
+        }
+        let two = (1..=chars.len())
+            .rev()
+            .map(|k| format!("{}{last}", chars[..k].iter().collect::<String>()))
+            .find(|c| hit(c));
+        if let Some(two) = two {
             return Some(vec![one, two]);
         }
     }
-    let chars: Vec<char> = first.chars().collect();
+    // 未成年人犯罪人数占未成年人人口数量的比重和全部犯罪人数的比重: the second takes the first's opening words.
     let completed =
         (2..=chars.len()).rev().map(|k| format!("{}{last}", chars[..k].iter().collect::<String>())).find(|c| hit(c))?;
     hit(&first).then(|| vec![first, completed])
@@ -162,13 +170,18 @@ fn split_conjunction(last: &str) -> Option<(String, String)> {
 /// Every reading of the list, scored: registry hits first, then elements of even length.
 fn readings(parts: &[String], last: &str, hit: &dyn Fn(&str) -> bool) -> Vec<Split> {
     let first = &parts[0];
-    let mut groups: Vec<&str> = vec![""];
-    groups.extend(GROUPS.iter().filter(|g| first.starts_with(**g) && first.len() > g.len()));
-    let age_group = age_group(first);
-    groups.extend(age_group.as_deref());
+    let first_chars: Vec<char> = first.chars().collect();
+    // The group words the first element may carry for all: a known group word scores as such; any other
+    // opening of the first element counts only where the registry confirms it (区属国有企业董事会、监事会…).
+    let mut groups: Vec<(String, bool)> = vec![(String::new(), true)];
+    groups.extend((1..first_chars.len()).map(|k| {
+        let g: String = first_chars[..k].iter().collect();
+        let known = GROUPS.contains(&g.as_str()) || age_group(first).as_deref() == Some(g.as_str());
+        (g, known)
+    }));
     let last_chars: Vec<char> = last.chars().collect();
     let mut out = Vec::new();
-    for group in groups {
+    for (group, known) in &groups {
         let mut elems: Vec<String> = parts.to_vec();
         elems[0] = first[group.len()..].to_string();
         let lengths: Vec<i64> = elems.iter().map(|e| e.chars().count() as i64).collect();
@@ -183,6 +196,11 @@ fn readings(parts: &[String], last: &str, hit: &dyn Fn(&str) -> bool) -> Vec<Spl
                 continue;
             }
             let hits = names.iter().filter(|n| hit(n)).count();
+            // The first name holds the whole first element whatever the group: a group of one's own must be
+            // confirmed by another name too.
+            if !known && hits < 2 {
+                continue;
+            }
             let len = elem.chars().count() as i64;
             let even = lengths.iter().map(|l| (len - l).abs()).min().unwrap_or(0);
             let formed = super::indicator::is_measure(&format!("x{head}")) || head.is_empty();
@@ -190,7 +208,8 @@ fn readings(parts: &[String], last: &str, hit: &dyn Fn(&str) -> bool) -> Vec<Spl
             let score = hits as i64 * 100 + i64::from(worded) * 20
                 - even * 10
                 - i64::from(!formed) * 50
-                - if typical < 2 { 60 } else { 0 };
+                - if typical < 2 { 60 } else { 0 }
+                + i64::from(*known) * 5;
             out.push(Split { names, hits, score });
         }
     }
