@@ -106,8 +106,9 @@ fn clause_spans(text: &str) -> Vec<(usize, usize, usize)> {
 /// …医生达到1.12名、床位增至3.17张), not the next element of a list of names or values?
 fn opens_count(text: &str, start: usize, at: usize) -> bool {
     let before = fold(&text[start..at]);
-    let rest_end = text[at..].find(['，', '。', '；', '、']).map_or(text.len(), |e| at + e).max(at);
-    let after = fold(text.get(at + '、'.len_utf8()..rest_end).unwrap_or(""));
+    let from = at + '、'.len_utf8();
+    let rest_end = text.get(from..).and_then(|t| t.find(['，', '。', '；', '、'])).map_or(text.len(), |e| from + e);
+    let after = fold(text.get(from..rest_end).unwrap_or(""));
     let before_numbers = numbers(&before);
     let counted = |n: &Number| !["%", "‰", "1/10万", "", "年", "岁"].contains(&n.unit.as_str());
     let after_starts = numbers(&after).first().is_some_and(|n| {
@@ -377,7 +378,14 @@ impl Reader<'_> {
             _ => return None,
         };
         let middle: String = chars[p.verb_end.min(v.start)..v.start].iter().collect();
-        let object: String = chars[v.end.min(chars.len())..].iter().collect();
+        // 新建2－3所: a span read as its lower bound.
+        let span_high = (chars.get(v.end).is_some_and(|c| "-—~～至".contains(*c)))
+            .then(|| {
+                numbers(&chars[v.end + 1..].iter().collect::<String>()).into_iter().next().filter(|n| n.start == 0)
+            })
+            .flatten();
+        let object_from = span_high.as_ref().map_or(v.end, |h| v.end + 1 + h.end);
+        let object: String = chars[object_from.min(chars.len())..].iter().collect();
         let object = clean(&object).trim_end_matches("规模").trim_end_matches('等').to_string();
         let subject = words.trim_start_matches("保障").to_string();
         let word: String = chars[p.start..p.verb_end.min(chars.len())].iter().collect();
@@ -391,9 +399,13 @@ impl Reader<'_> {
             format!("{subject}{object}"),
             object.clone(),
         ];
+        let readings: Vec<DraftMsg> = span_high
+            .into_iter()
+            .map(|high| DraftMsg::ReadRangeLower { low: v.value.to_string(), high: high.value.to_string() })
+            .collect();
         for c in candidates.iter().filter(|c| c.chars().count() > 2) {
             if let Some((id, _)) = self.matcher.find(self.registry, c, &v.unit) {
-                return Some(vec![(c.clone(), id, Vec::new())]);
+                return Some(vec![(c.clone(), id, readings)]);
             }
             let completed = self.complete(c, &v.unit, carried);
             if !completed.is_empty() {

@@ -84,15 +84,24 @@ pub fn numbers(folded: &str) -> Vec<Number> {
         let rest: String = chars[end..chars.len().min(end + 6)].iter().collect();
         let unit = UNITS.iter().find(|(w, _)| rest.starts_with(w));
         let unit_len = unit.map_or(0, |(w, _)| w.chars().count());
-        out.push(Number {
-            value,
-            unit: unit.map_or(String::new(), |(_, u)| u.to_string()),
-            start: i,
-            end: end + unit_len,
-        });
+        let unit = match unit {
+            Some((_, u)) => u.to_string(),
+            None => span_unit(&chars, end),
+        };
+        out.push(Number { value, unit, start: i, end: end + unit_len });
         i = (end + unit_len).max(i + 1);
     }
     out
+}
+
+/// The unit of a span's second number (2－3所: the 2 is in 所 too).
+fn span_unit(chars: &[char], end: usize) -> String {
+    if !chars.get(end).is_some_and(|c| "-—~～".contains(*c)) {
+        return String::new();
+    }
+    let Some((_, second_end)) = read_digits(chars, end + 1) else { return String::new() };
+    let rest: String = chars[second_end..chars.len().min(second_end + 6)].iter().collect();
+    UNITS.iter().find(|(w, _)| rest.starts_with(w)).map_or(String::new(), |(_, u)| u.to_string())
 }
 
 fn read_digits(chars: &[char], start: usize) -> Option<(Decimal, usize)> {
