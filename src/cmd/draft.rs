@@ -51,9 +51,9 @@ fn against_reviewed(
     let (catalog, id) = load_for_plan(against, &args.source)?;
     let reviewed = catalog.plan(&id).ok_or_else(|| usage(format!("no plan {id}")))?;
     let Some(plan) = drafted.plans.iter().find(|p| p.meta.kind == reviewed.meta.kind) else {
-        let kind = if reviewed.meta.kind == crate::plan::PlanKind::Women { "妇女" } else { "儿童" };
+        let women = reviewed.meta.kind == crate::plan::PlanKind::Women;
         let file = args.document.display().to_string();
-        return Err(usage(DraftMsg::NoPlanOfKind { file, kind: kind.to_string() }.text(args.lang)));
+        return Err(usage(DraftMsg::NoPlanOfKind { file, women }.text(args.lang)));
     };
     let c = compare::compare(plan, &drafted.registry, reviewed, &catalog.registry);
     for line in &c.lines {

@@ -546,6 +546,9 @@ impl Reader<'_> {
             if let Some(year) = carried_year {
                 readings.push(DraftMsg::ReadYearCarried { year });
             }
+            if matches!(rule, Rule::Eliminate { basic: true, .. }) {
+                readings.push(DraftMsg::ReadEliminateDefault);
+            }
             if let Rule::Relative { reference, .. } = &rule {
                 readings.push(DraftMsg::ReadReference { reference: self.registry.get(*reference).name.clone() });
             }

@@ -3,7 +3,7 @@
 //! summary, and the comparison with a reviewed plan. One enum, so that it can join the project's word tables.
 
 use crate::tr;
-use crate::words::{Lang, Say};
+use crate::words::{pick, Lang, Say};
 
 /// One thing the drafter says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub enum DraftMsg {
     },
     NoPlanOfKind {
         file: String,
-        kind: String,
+        women: bool,
     },
 
     // --- readings: what was assumed, for a reviewer
@@ -86,6 +86,15 @@ pub enum DraftMsg {
     },
     ReadEliminateDefault,
 
+    // --- the files written
+    PlanFileHeader {
+        title: String,
+        source: String,
+    },
+    IndicatorFileHeader {
+        prefix: String,
+    },
+
     // --- summary
     Drafted {
         plan: String,
@@ -116,9 +125,6 @@ pub enum DraftMsg {
     },
     Wrote {
         path: String,
-    },
-    Elapsed {
-        millis: u128,
     },
 
     // --- comparison with a reviewed plan
@@ -189,7 +195,8 @@ impl DraftMsg {
                 "--id-prefix {prefix:?} must be lowercase ASCII kebab-case (e.g. xinyu)"
             ),
             CannotWrite { path, why } => tr!(lang, "无法写入 {path}：{why}", "cannot write {path}: {why}"),
-            NoPlanOfKind { file, kind } => {
+            NoPlanOfKind { file, women } => {
+                let kind = if *women { pick(lang, "妇女", "women's") } else { pick(lang, "儿童", "children's") };
                 tr!(lang, "{file} 中没有与之对应的{kind}规划", "{file} holds no {kind} plan to compare with")
             }
             _ => return None,
@@ -298,7 +305,16 @@ impl DraftMsg {
                 tr!(lang, "新建指标：{count} 个", "new indicators: {count}")
             }
             Wrote { path } => tr!(lang, "已写入 {path}", "wrote {path}"),
-            Elapsed { millis } => tr!(lang, "用时 {millis} 毫秒", "took {millis} ms"),
+            PlanFileHeader { title, source } => tr!(
+                lang,
+                "# {title}：由 `plancheck draft` 从 {source} 起草。\n# 每处不确定的解读都标有 `reading = ...`：逐一复核后运行 `plancheck lint`。",
+                "# {title}: drafted by `plancheck draft` from {source}.\n# Every uncertain reading is marked `reading = ...`: review them, then run `plancheck lint`."
+            ),
+            IndicatorFileHeader { prefix } => tr!(
+                lang,
+                "# `plancheck draft` 在指标库中没有找到的指标，按文件原文命名。\n# 编号为 `{prefix}-` 加名称的散列值：复核时改为有意义的英文编号，\n# 或在与 plans/indicators/common.toml 中指标相同时改用其编号。",
+                "# Indicators that `plancheck draft` found in no registry file, named in the document's words.\n# Ids are `{prefix}-` and a hash of the name; give each a descriptive id when reviewing, or\n# replace it by an indicator of plans/indicators/common.toml where it is the same quantity."
+            ),
             _ => return None,
         })
     }
@@ -312,11 +328,19 @@ impl DraftMsg {
             CompareMissing { id, text } => {
                 tr!(lang, "  缺少  {id}：{text}", "  missing  {id}: {text}")
             }
-            CompareWrong { id, draft, what, theirs, ours } => tr!(
+            CompareWrong { id, draft, what, theirs, ours } => {
+                let what = match what.as_str() {
+                    "indicator" => pick(lang, "指标", "indicator"),
+                    "kind" => pick(lang, "规则", "kind"),
+                    "value" => pick(lang, "目标值", "value"),
+                    _ => pick(lang, "期限", "deadline"),
+                };
+                tr!(
                 lang,
                 "  不同  {id} ↔ {draft}：{what} 复核为 {theirs}，草稿为 {ours}",
                 "  differs  {id} ↔ {draft}: {what} reviewed {theirs}, drafted {ours}"
-            ),
+                )
+            }
             CompareExtra { id, text } => tr!(lang, "  多出  {id}：{text}", "  extra  {id}: {text}"),
             CompareFigures { right, quantified, found, qualitative, spurious, drafted } => tr!(
                 lang,

@@ -3,6 +3,7 @@
 //! metadata's readings as comments, so that `plancheck lint` accepts the files and a reviewer can find every
 //! assumption by searching for `reading`.
 
+use super::messages::DraftMsg;
 use super::{Draft, DraftPlan, DraftTarget};
 use crate::indicator::{Registry, Unit};
 use crate::plan::{Attribute, PlanKind, TargetSource};
@@ -30,9 +31,8 @@ pub fn reading_text(readings: &[super::messages::DraftMsg]) -> Option<String> {
 pub fn plan_file(plan: &DraftPlan, registry: &Registry) -> String {
     let mut out = String::new();
     let m = &plan.meta;
-    let _ = writeln!(out, "# {} — drafted by `plancheck draft` from {}.", m.title, m.source);
-    let _ =
-        writeln!(out, "# Every uncertain reading is marked `reading = ...`: review them, then run `plancheck lint`.");
+    let header = DraftMsg::PlanFileHeader { title: m.title.clone(), source: m.source.clone() };
+    let _ = writeln!(out, "{}", header.text(Lang::Zh));
     for r in &plan.meta_readings {
         let _ = writeln!(out, "# reading: {}", r.text(Lang::Zh));
     }
@@ -135,12 +135,7 @@ pub fn rule(r: &Rule, registry: &Registry) -> String {
 /// The registry file of the indicators the draft made.
 pub fn indicator_file(draft: &Draft, prefix: &str) -> String {
     let mut out = String::new();
-    let _ =
-        writeln!(out, "# Indicators that `plancheck draft` found in no registry file, named in the document's words.");
-    let _ =
-        writeln!(out, "# Ids are `{prefix}-` and a hash of the name; give each a descriptive id when reviewing, or");
-    let _ =
-        writeln!(out, "# replace it by an indicator of plans/indicators/common.toml where it is the same quantity.");
+    let _ = writeln!(out, "{}", DraftMsg::IndicatorFileHeader { prefix: prefix.to_string() }.text(Lang::Zh));
     for id in draft.new_indicators() {
         let ind = draft.registry.get(id);
         let unit = match &ind.unit {
