@@ -7,6 +7,7 @@
 
 pub mod clause;
 pub mod compare;
+pub mod count;
 pub mod document;
 pub mod docx;
 pub mod gap;
