@@ -51,6 +51,25 @@ pub enum Command {
     Report(ReportArgs),
     /// Write a commented plancheck.toml, the project file a CI job runs `plancheck check` from.
     Init(InitArgs),
+    /// Draft plan and indicator TOML from a plan document (.txt or .docx), every uncertain reading marked.
+    Draft(DraftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// 规划文件：纯文本（UTF-8 或 GB18030）或 .docx / the plan document as published: text or .docx
+    pub document: PathBuf,
+    /// 写入的文件夹 / the folder to write the plans and indicators/<CITY>.toml into (created if missing)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+    /// 编号的城市部分 / the city part of the ids: plans <CITY>-women and <CITY>-children
+    #[arg(long, value_name = "CITY", default_value = "draft")]
+    pub id_prefix: String,
+    /// 与审定的规划比较而不写入 / compare the draft with a reviewed plan instead of writing it; exit 1 on any difference
+    #[arg(long, value_name = "ID|FILE")]
+    pub against: Option<String>,
+    #[command(flatten)]
+    pub source: PlanSourceArgs,
 }
 
 #[derive(Debug, Args)]

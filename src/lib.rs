@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod config;
 pub mod dataset;
 pub mod diag;
+pub mod draft;
 pub mod eval;
 pub mod exit;
 pub mod indicator;

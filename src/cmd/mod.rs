@@ -3,6 +3,7 @@
 //! logic here. Every problem is a located diagnostic, said in the output's language, as text or as JSON Lines.
 
 pub mod check;
+pub mod draft;
 pub mod explain;
 pub mod init;
 pub mod lint;
@@ -71,6 +72,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Template(args) => template::run(args, &cx, out),
         Command::Report(args) => report::run(args, &cx, out, err),
         Command::Init(args) => init::run(args, &cx, out),
+        Command::Draft(args) => draft::run(args, &cx, out),
     };
     let result = result.and_then(|status| out.flush().map(|_| status).map_err(Error::from));
     match result {

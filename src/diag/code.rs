@@ -59,6 +59,8 @@ pub enum Code {
     MissingYear,
     Scope,
     EmptyScope,
+    // Drafting.
+    BadDocument,
     // The command line.
     UnknownPlan,
     UnknownRegion,

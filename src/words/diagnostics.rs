@@ -45,6 +45,8 @@ impl Say for IoFault {
 /// One problem, with the values it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
+    /// What the drafter could not do with a document.
+    Draft(super::draft::DraftMsg),
     /// A plan or indicator file that is not UTF-8; `gbk` when it reads as GBK/GB18030.
     PlanNotUtf8 {
         path: String,
@@ -351,6 +353,7 @@ impl Message {
     /// The stable code.
     pub fn code(&self) -> Code {
         match self {
+            Message::Draft(_) => Code::BadDocument,
             Message::BadToml { .. } => Code::BadToml,
             Message::BadPlanId { .. } | Message::BadTargetId { .. } | Message::BadIndicatorId { .. } => Code::BadId,
             Message::DuplicateTarget { .. } => Code::DuplicateId,
@@ -429,6 +432,7 @@ pub fn list(items: &[String], lang: Lang) -> String {
 impl Say for Message {
     fn say(&self, lang: Lang) -> String {
         match self {
+            Message::Draft(m) => m.say(lang),
             Message::BadToml { detail } => match lang {
                 Lang::Zh => toml_detail_zh(detail),
                 Lang::En => detail.clone(),
@@ -805,7 +809,7 @@ impl Say for ValueError {
 }
 
 /// Why the bytes of a file are no text.
-fn bad_bytes(file: &str, bad: &BadBytes, lang: Lang) -> String {
+pub fn bad_bytes(file: &str, bad: &BadBytes, lang: Lang) -> String {
     let (byte, line, col) = (bad.byte, bad.line, bad.col);
     let mut msg = match bad.read_as {
         "UTF-8" => tr!(

@@ -4,6 +4,7 @@
 //! ([`tr!`]); a variant without a translation does not compile.
 
 pub mod diagnostics;
+pub mod draft;
 pub mod labels;
 pub mod outputs;
 pub mod rules;

@@ -1,0 +1,154 @@
+//! Plan and indicator files written from a draft, in the layout of docs/plan-format.md: every string through
+//! the toml crate's quoting, every number a string, a target's readings joined into its `reading`, and the
+//! metadata's readings as comments, so that `plancheck lint` accepts the files and a reviewer can find every
+//! assumption by searching for `reading`.
+
+use super::messages::DraftMsg;
+use super::{Draft, DraftPlan, DraftTarget};
+use crate::indicator::{Registry, Unit};
+use crate::plan::{Attribute, PlanKind, TargetSource};
+use crate::rule::{Decline, RelativeMode, Rule};
+use crate::words::Lang;
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+
+/// A TOML string literal.
+fn quote(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn number(x: Decimal) -> String {
+    quote(&x.normalize().to_string())
+}
+
+/// The readings of a target, in Chinese, joined.
+pub fn reading_text(readings: &[super::messages::DraftMsg]) -> Option<String> {
+    let texts: Vec<String> = readings.iter().map(|r| r.text(Lang::Zh)).collect();
+    (!texts.is_empty()).then(|| texts.join("；"))
+}
+
+/// A plan file.
+pub fn plan_file(plan: &DraftPlan, registry: &Registry) -> String {
+    let mut out = String::new();
+    let m = &plan.meta;
+    let header = DraftMsg::PlanFileHeader { title: m.title.clone(), source: m.source.clone() };
+    let _ = writeln!(out, "{}", header.text(Lang::Zh));
+    for r in &plan.meta_readings {
+        let _ = writeln!(out, "# reading: {}", r.text(Lang::Zh));
+    }
+    let kind = if m.kind == PlanKind::Women { "women" } else { "children" };
+    let _ = writeln!(out, "\n[plan]\nid = {}\nkind = {}", quote(&m.id), quote(kind));
+    let _ = writeln!(
+        out,
+        "title = {}\nregion = {}\nauthority = {}",
+        quote(&m.title),
+        quote(&m.region),
+        quote(&m.authority)
+    );
+    if let Some(n) = &m.document_number {
+        let _ = writeln!(out, "document_number = {}", quote(n));
+    }
+    if let Some(d) = &m.issued {
+        let _ = writeln!(out, "issued = {}", quote(d));
+    }
+    let _ = writeln!(out, "period = [{}, {}]\nbaseline_year = {}", m.period.0, m.period.1, m.baseline_year);
+    let _ = writeln!(out, "target_year = {}\nsource = {}", m.target_year, quote(&m.source));
+    for d in &plan.domains {
+        let _ = writeln!(out, "\n[[domains]]\nid = {}\nname = {}", quote(&d.id), quote(&d.name));
+        if let Some(s) = &d.section {
+            let _ = writeln!(out, "section = {}", quote(s));
+        }
+    }
+    for t in &plan.targets {
+        target(&mut out, plan, t, registry);
+    }
+    out
+}
+
+fn target(out: &mut String, plan: &DraftPlan, t: &DraftTarget, registry: &Registry) {
+    let domain = plan.domains.get(t.domain).map_or("", |d| d.id.as_str());
+    let source = match t.source {
+        TargetSource::Table => "table",
+        TargetSource::Main => "main",
+        TargetSource::Measures => "measures",
+        TargetSource::Overview => "overview",
+    };
+    let _ = writeln!(out, "\n[[targets]]\nid = {}\ndomain = {}", quote(&t.id), quote(domain));
+    let _ = writeln!(out, "section = {}\nitem = {}\nsource = {}", quote(&t.section), quote(&t.item), quote(source));
+    let _ = writeln!(out, "text = {}", quote(&t.text));
+    if let Some(id) = t.indicator {
+        let _ = writeln!(out, "indicator = {}", quote(&registry.get(id).id));
+    }
+    if let Some(name) = &t.name {
+        let _ = writeln!(out, "name = {}", quote(name));
+    }
+    if t.attribute != Attribute::Unspecified {
+        let _ = writeln!(out, "attribute = {}", quote(t.attribute.as_str()));
+    }
+    if t.deadline != plan.meta.target_year {
+        let _ = writeln!(out, "deadline = {}", t.deadline);
+    }
+    let _ = writeln!(out, "rule = {}", rule(&t.rule, registry));
+    if let Some(r) = reading_text(&t.readings) {
+        let _ = writeln!(out, "reading = {}", quote(&r));
+    }
+}
+
+/// A rule as an inline table.
+pub fn rule(r: &Rule, registry: &Registry) -> String {
+    let kind = quote(r.kind().as_str());
+    let fields: Vec<String> = match r {
+        Rule::Min(x) | Rule::Max(x) | Rule::Gt(x) | Rule::Lt(x) | Rule::Eq(x) => {
+            vec![format!("value = {}", number(*x))]
+        }
+        Rule::Approx { value, tolerance } => {
+            let mut f = vec![format!("value = {}", number(*value))];
+            f.extend(tolerance.map(|t| format!("tolerance = {}", number(t))));
+            f
+        }
+        Rule::Range { low, high } => vec![format!("low = {}", number(*low)), format!("high = {}", number(*high))],
+        Rule::DecreaseBy(Decline::PerYear(x)) => vec![format!("per_year = {}", number(*x))],
+        Rule::DecreaseBy(Decline::Percent(x)) => vec![format!("percent = {}", number(*x))],
+        Rule::Maintain { low, high } => {
+            let low = low.map(|l| format!("low = {}", number(l)));
+            low.into_iter().chain(high.map(|h| format!("high = {}", number(h)))).collect()
+        }
+        Rule::Relative { reference, mode, tolerance } => {
+            let mode = if *mode == RelativeMode::Match { "match" } else { "at_least" };
+            let mut f =
+                vec![format!("reference = {}", quote(&registry.get(*reference).id)), format!("mode = {}", quote(mode))];
+            f.extend(tolerance.map(|t| format!("tolerance = {}", number(t))));
+            f
+        }
+        Rule::Ratio { first, second } => {
+            vec![format!("first = {}", number(*first)), format!("second = {}", number(*second))]
+        }
+        Rule::Eliminate { basic: true, .. } => vec!["basic = true".to_string()],
+        Rule::GapNarrow { reference } => vec![format!("reference = {}", quote(&registry.get(*reference).id))],
+        _ => Vec::new(),
+    };
+    let mut all = vec![format!("kind = {kind}")];
+    all.extend(fields);
+    format!("{{ {} }}", all.join(", "))
+}
+
+/// The registry file of the indicators the draft made.
+pub fn indicator_file(draft: &Draft, prefix: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", DraftMsg::IndicatorFileHeader { prefix: prefix.to_string() }.text(Lang::Zh));
+    for id in draft.new_indicators() {
+        let ind = draft.registry.get(id);
+        let unit = match &ind.unit {
+            Unit::None => String::new(),
+            u => u.to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "\n[[indicator]]\nid = {}\nname = {}\nunit = {}",
+            quote(&ind.id),
+            quote(&ind.name),
+            quote(&unit)
+        );
+    }
+    out
+}
