@@ -163,6 +163,15 @@ pub struct CheckArgs {
     /// 范围内的目标有预警时也不通过 / also fail when a target in scope has an early warning (预警)
     #[arg(long)]
     pub fail_on_warning: bool,
+    /// 只显示这些状态 / show only these statuses: met,on_track,off_track,unmet,no_data,not_assessed, or failing
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
+    pub status: Vec<crate::render::Pick>,
+    /// 不显示这些状态 / hide these statuses (the same words as --status)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
+    pub hide: Vec<crate::render::Pick>,
+    /// 表格宽度（列数）/ the table's width in columns (default: the terminal's, else COLUMNS, else 120)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
     #[command(flatten)]
     pub common: CommonArgs,
     #[command(flatten)]

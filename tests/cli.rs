@@ -20,6 +20,29 @@ fn check_table_in_chinese() {
     insta::assert_snapshot!(run.stdout);
 }
 
+/// At 80 columns a record per target replaces the grid; targets without data are named, a line per domain.
+#[test]
+fn check_table_at_80_columns() {
+    let run = check(FIXTURE, &["--width", "80"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80), "{}", run.stdout);
+    insta::assert_snapshot!(run.stdout);
+}
+
+/// `--status failing` keeps exactly the targets the footer counts as failing, marked ✗.
+#[test]
+fn status_failing_shows_only_the_failures() {
+    let run = check(FIXTURE, &["--status", "failing", "--lang", "en"]);
+    assert_eq!(run.code, 1);
+    let marked = run.stdout.lines().filter(|l| l.contains("✗")).count();
+    assert_eq!(marked, 2, "{}", run.stdout);
+    assert!(run.stdout.contains("2 of "), "{}", run.stdout);
+    assert!(run.stdout.contains("targets, 2 failing"), "{}", run.stdout);
+    let hidden = check(FIXTURE, &["--hide", "no_data,not_assessed", "--format", "csv"]);
+    assert!(!hidden.stdout.contains(",无数据,"), "{}", hidden.stdout);
+    assert!(hidden.stdout.starts_with('\u{feff}'), "the CSV starts with a byte order mark for Excel");
+}
+
 #[test]
 fn check_table_in_english() {
     let run = check(FIXTURE, &["--lang", "en"]);

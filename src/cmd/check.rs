@@ -11,14 +11,14 @@ use crate::eval::{coverage, prepare, EvalOptions, FailOn, Prepared};
 use crate::exit::ExitStatus;
 use crate::output::Sink;
 use crate::render::stream::{run as stream, Job, Stopped};
-use crate::render::{
-    csv::Csv, github::Github, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif, table::Table,
-};
+use crate::render::table::{Shape, Table};
+use crate::render::{csv::Csv, github::Github, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif, Filter};
 use std::io::Write;
 use std::path::PathBuf;
 
 /// `check`'s options, resolved.
 struct Settings {
+    shape: Shape,
     plan: String,
     data: PathBuf,
     format: Format,
@@ -57,8 +57,25 @@ impl Settings {
         };
         let plans_dir = args.source.plans_dir.or(c.plans_dir.clone().map(path));
         let out = args.out.or(c.out.clone().map(path));
-        Ok(Settings { plan, data, format, out, evaluation, load, source: PlanSourceArgs { plans_dir } })
+        let filter = Filter { only: args.status, hide: args.hide };
+        let shape = shape(args.width, out.is_none(), filter);
+        Ok(Settings { shape, plan, data, format, out, evaluation, load, source: PlanSourceArgs { plans_dir } })
     }
+}
+
+/// The table's width and colour: `--width`, else the terminal's, else `COLUMNS`, else 120; colour only on a
+/// terminal and without NO_COLOR.
+fn shape(width: Option<u16>, to_stdout: bool, filter: Filter) -> Shape {
+    use std::io::IsTerminal;
+    let terminal = to_stdout && std::io::stdout().is_terminal();
+    let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|&c| c >= 20);
+    let width = width
+        .map(usize::from)
+        .or_else(|| terminal.then(|| comfy_table::Table::new().width().map(usize::from)).flatten())
+        .or_else(columns)
+        .unwrap_or(120);
+    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    Shape { width, color, filter }
 }
 
 pub fn run(args: CheckArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
@@ -126,11 +143,11 @@ fn check(settings: &Settings, cx: &Context, out: &mut dyn Write, err: &mut dyn W
     let shown = diags.ordered();
     let lang = cx.lang;
     let tally = match settings.format {
-        Format::Table => stream(&mut Table { lang }, &head, &job, out),
+        Format::Table => stream(&mut Table { lang, shape: settings.shape.clone() }, &head, &job, out),
         Format::Json => stream(&mut Json::new(lang, regions.len()), &head, &job, out),
         Format::Jsonl => stream(&mut Json::lines(lang, regions.len()), &head, &job, out),
-        Format::Csv => stream(&mut Csv { lang }, &head, &job, out),
-        Format::Markdown => stream(&mut Markdown { lang }, &head, &job, out),
+        Format::Csv => stream(&mut Csv { lang, filter: settings.shape.filter.clone() }, &head, &job, out),
+        Format::Markdown => stream(&mut Markdown { lang, filter: settings.shape.filter.clone() }, &head, &job, out),
         Format::Junit => stream(&mut Junit { lang }, &head, &job, out),
         Format::Github => stream(&mut Github::new(lang, &shown), &head, &job, out),
         Format::Sarif => stream(&mut Sarif::new(lang, &shown), &head, &job, out),

@@ -1,12 +1,13 @@
-//! CSV: one row per region and target. A cell a spreadsheet would run as a formula (leading = + - @, tab or
-//! carriage return) gets a leading apostrophe.
+//! CSV: one row per region and target, in UTF-8 with a byte order mark (so that Excel on Chinese Windows opens a
+//! double-clicked file as UTF-8, not GBK; pandas, R and plancheck itself read the mark away). A cell a
+//! spreadsheet would run as a formula (leading = + - @, tab or carriage return) gets a leading apostrophe.
 
 use super::{number, Renderer};
 use crate::eval::{RegionReport, Report};
 use crate::words::{Lang, Say, Word};
 use std::io::{self, Write};
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 16] = [
     "plan",
     "region",
     "year",
@@ -20,6 +21,7 @@ const HEADER: [&str; 15] = [
     "value",
     "baseline",
     "status",
+    "grade",
     "reason",
     "warning",
 ];
@@ -27,20 +29,26 @@ const HEADER: [&str; 15] = [
 /// The CSV format.
 pub struct Csv {
     pub lang: Lang,
+    /// The rows shown (`--status`, `--hide`).
+    pub filter: super::Filter,
 }
+
+/// The byte order mark that tells Excel a CSV file is UTF-8.
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
 
 impl<'a> Renderer<'a> for Csv {
     type Part = Vec<u8>;
 
     /// The header row.
     fn begin(&mut self, _report: &Report<'a>, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(BOM)?;
         let mut w = csv::Writer::from_writer(out);
         w.write_record(HEADER)?;
         w.flush()
     }
 
     fn region(&self, report: &Report<'a>, region: &RegionReport<'a>, _index: usize) -> Vec<u8> {
-        rows(report, region, self.lang)
+        rows(report, region, self.lang, &self.filter)
     }
 
     fn write(&mut self, part: Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
@@ -49,10 +57,10 @@ impl<'a> Renderer<'a> for Csv {
 }
 
 /// One row per target of a region.
-fn rows(report: &Report, region: &RegionReport, lang: Lang) -> Vec<u8> {
+fn rows(report: &Report, region: &RegionReport, lang: Lang, filter: &super::Filter) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let year = region.year.map(|y| y.to_string()).unwrap_or_default();
-    for r in &region.results {
+    for r in region.results.iter().filter(|r| filter.keeps(r)) {
         let (reason, warning) = (r.reason.say(lang), r.warning.say(lang));
         let row = [
             report.plan.id.as_str(),
@@ -68,6 +76,7 @@ fn rows(report: &Report, region: &RegionReport, lang: Lang) -> Vec<u8> {
             &number(r.value),
             &number(r.baseline),
             r.status.word(lang),
+            r.grade.word(lang),
             &reason,
             &warning,
         ];

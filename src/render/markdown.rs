@@ -7,16 +7,17 @@ use crate::render::pages::IndexEntry;
 use crate::words::{outputs::RatesLine, Label, Lang, Say, Word};
 use std::io::{self, Write};
 
-/// The Markdown format of `check`.
+/// The Markdown format of `check`: the table's columns, filtered as the table is.
 pub struct Markdown {
     pub lang: Lang,
+    pub filter: super::Filter,
 }
 
 impl<'a> Renderer<'a> for Markdown {
     type Part = Vec<u8>;
 
     fn region(&self, report: &Report<'a>, region: &RegionReport<'a>, _index: usize) -> Vec<u8> {
-        render(report, region, self.lang).into_bytes()
+        render(report, region, self.lang, &self.filter).into_bytes()
     }
 
     fn write(&mut self, part: Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
@@ -24,7 +25,7 @@ impl<'a> Renderer<'a> for Markdown {
     }
 }
 
-const COLUMNS: [Label; 8] = [
+const COLUMNS: [Label; 9] = [
     Label::Domain,
     Label::Indicator,
     Label::Target,
@@ -33,25 +34,37 @@ const COLUMNS: [Label; 8] = [
     Label::Value,
     Label::Status,
     Label::Reason,
+    Label::Warning,
 ];
 
-/// One region: a heading, the table and the footer.
-fn render(report: &Report, region: &RegionReport, lang: Lang) -> String {
+/// One region: a heading, the table (the 预警 column when a target has a warning) and the footer.
+fn render(report: &Report, region: &RegionReport, lang: Lang, filter: &super::Filter) -> String {
     let year = super::year_text(region.year);
     let mut out = format!("## {} · {} · {year}\n\n", escape(&report.plan.title), escape(&region.region));
-    let rows = region.results.iter().map(|r| {
-        vec![
+    let shown: Vec<_> = region.results.iter().filter(|r| filter.keeps(r)).collect();
+    let warned = shown.iter().any(|r| !r.warning.is_empty());
+    let columns = if warned { COLUMNS.len() } else { COLUMNS.len() - 1 };
+    let rows = shown.iter().map(|r| {
+        let status = super::status_text(r, lang);
+        let mut cells = vec![
             escape(r.domain),
             escape(&indicator_label(r)),
             escape(r.target),
             r.attribute.word(lang).to_string(),
-            number(r.baseline),
+            escape(&super::baseline_text(r)),
             number(r.value),
-            r.status.word(lang).to_string(),
+            if r.fails { format!("✗ {status}") } else { status },
             escape(&r.reason.say(lang)),
-        ]
+        ];
+        if warned {
+            cells.push(escape(&r.warning.say(lang)));
+        }
+        cells
     });
-    table(&mut out, &headers(&COLUMNS, lang), rows);
+    table(&mut out, &headers(&COLUMNS[..columns], lang), rows);
+    if shown.iter().any(|r| r.baseline_from_plan) {
+        out.push_str(&format!("{}  \n", escape(Label::PlanBaselineNote.word(lang))));
+    }
     footer(&mut out, report, region, lang);
     out.push('\n');
     out
@@ -73,12 +86,16 @@ fn footer(out: &mut String, report: &Report, region: &RegionReport, lang: Lang) 
     }
 }
 
-/// Escapes what Markdown would read as markup or table structure.
+/// Escapes what Markdown would read as markup or table structure: `<`, `>` and `&` as HTML entities (which
+/// CommonMark and Python-Markdown both show as the character), the other markup characters with a backslash.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '#' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -163,6 +180,7 @@ mod tests {
     #[test]
     fn pipes_and_markup_are_escaped() {
         assert_eq!(super::escape("a|b\n*c*"), "a\\|b \\*c\\*");
-        assert_eq!(super::escape("<script>"), "\\<script\\>");
+        assert_eq!(super::escape("<script>"), "&lt;script&gt;");
+        assert_eq!(super::escape("<8 & ≥70"), "&lt;8 &amp; ≥70");
     }
 }

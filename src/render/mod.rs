@@ -18,6 +18,7 @@ pub mod table;
 
 use crate::eval::{RegionReport, Report, TargetResult};
 use crate::indicator::Unit;
+use crate::rule::Status;
 use crate::words::{Label, Lang, Say, Word};
 use rust_decimal::Decimal;
 use std::io::{self, Write};
@@ -54,6 +55,83 @@ pub fn to_bytes<'a, R: Renderer<'a>>(renderer: &mut R, report: &Report<'a>) -> i
     }
     renderer.end(report, &mut out)?;
     Ok(out)
+}
+
+/// Which results a listing shows (`--status`, `--hide`): the counts under it stay over every target.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only these, when given.
+    pub only: Vec<Pick>,
+    /// Never these.
+    pub hide: Vec<Pick>,
+}
+
+/// A status, or every target that fails the check, as `--status` and `--hide` name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
+pub enum Pick {
+    /// 达标
+    Met,
+    /// 进度正常
+    OnTrack,
+    /// 进度滞后
+    OffTrack,
+    /// 未达标
+    Unmet,
+    /// 无数据
+    NoData,
+    /// 不评估
+    NotAssessed,
+    /// 不通过：计入检查范围且不通过的目标 / the targets that fail the check
+    Failing,
+}
+
+impl Pick {
+    fn covers(self, r: &TargetResult) -> bool {
+        match self {
+            Pick::Met => r.status == Status::Met,
+            Pick::OnTrack => r.status == Status::OnTrack,
+            Pick::OffTrack => r.status == Status::OffTrack,
+            Pick::Unmet => r.status == Status::Unmet,
+            Pick::NoData => r.status == Status::NoData,
+            Pick::NotAssessed => r.status == Status::NotAssessed,
+            Pick::Failing => r.fails,
+        }
+    }
+}
+
+impl Filter {
+    /// Does the listing show this result?
+    pub fn keeps(&self, r: &TargetResult) -> bool {
+        (self.only.is_empty() || self.only.iter().any(|p| p.covers(r))) && !self.hide.iter().any(|p| p.covers(r))
+    }
+
+    /// Does it show everything?
+    pub fn is_all(&self) -> bool {
+        self.only.is_empty() && self.hide.is_empty()
+    }
+}
+
+/// The bureau's word beside a status, where it adds something: 提前实现 or 已实现 for a target met, 基本实现 or
+/// 仍有差距 for one unmet or off track.
+pub fn shown_grade(r: &TargetResult) -> Option<crate::eval::Grade> {
+    match r.status {
+        Status::Met | Status::Unmet | Status::OffTrack => Some(r.grade),
+        Status::OnTrack | Status::NoData | Status::NotAssessed => None,
+    }
+}
+
+/// A result's status as a listing shows it: `未达标 · 基本实现`, `基线年` for a threshold at its baseline year.
+pub fn status_text(r: &TargetResult, lang: Lang) -> String {
+    let word = match r.reason {
+        crate::rule::Reason::AtBaseline { .. } => Label::AtBaseline.word(lang),
+        _ => r.status.word(lang),
+    };
+    match shown_grade(r) {
+        Some(grade) => format!("{word} · {}", grade.word(lang)),
+        None => word.to_string(),
+    }
 }
 
 /// An evaluation year, or a dash for a region with no data.
@@ -103,6 +181,7 @@ pub fn footer_lines(report: &Report, region: &RegionReport, lang: Lang) -> Vec<S
         failures: region.failures(),
     };
     let mut lines = footer.lines(lang);
+    lines.insert(1, crate::words::outputs::RatesLine(region.rates()).say(lang));
     if report.in_scope == 0 && report.scope != crate::eval::FailOn::None {
         lines.push(crate::words::outputs::Note::EmptyScope.say(lang));
     }

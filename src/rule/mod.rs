@@ -374,6 +374,10 @@ fn judge_threshold(goal: &Goal, input: &Inputs, v: Decimal, base: Option<Decimal
         let reason = Reason::MissesWithoutLine { goal: *goal, baseline_year: b };
         return Verdict { near, ..verdict(Status::Unmet, reason) };
     };
+    if y <= b {
+        // The baseline year itself: the line starts here, so there is no progress to judge yet.
+        return Verdict { near, ..verdict(Status::OnTrack, Reason::AtBaseline { deadline: t, goal: *goal }) };
+    }
     let expected = line(from, goal.aim(from), b, t, y);
     let ahead = goal.shortfall(v) <= goal.shortfall(expected);
     let status = if ahead { Status::OnTrack } else { Status::OffTrack };

@@ -21,6 +21,8 @@ pub enum Reason {
     Misses { goal: Goal },
     /// Not met before the deadline, and no baseline to draw the line from.
     MissesWithoutLine { goal: Goal, baseline_year: i32 },
+    /// Evaluated at the baseline year itself: a threshold not met has made no progress to judge yet.
+    AtBaseline { deadline: i32, goal: Goal },
     /// Not yet met before the deadline: as good as the straight line's value at `year` (`ahead`), or behind it.
     Line { ahead: bool, year: i32, expected: Decimal, deadline: i32, goal: Goal },
     /// A trend evaluated at (or before) its baseline year.

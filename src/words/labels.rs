@@ -142,6 +142,10 @@ pub enum Label {
     /// The same, in an index column.
     RateCountyShort,
     RateNationalShort,
+    /// The status word of a threshold target at its baseline year.
+    AtBaseline,
+    /// The mark of a target that fails the check.
+    Failing,
     /// `* 基线值取自规划文本`: the footnote of a baseline the plan states.
     PlanBaselineNote,
     /// The plan marks no 约束性/预期性.
@@ -196,6 +200,8 @@ impl Word for Label {
             }
             Label::RateCountyShort => w(lang, "达标率（县级口径）", "Reached (county)"),
             Label::RateNationalShort => w(lang, "达标率（国家口径）", "Reached (national)"),
+            Label::AtBaseline => w(lang, "基线年", "baseline year"),
+            Label::Failing => w(lang, "✗ 不通过", "✗ failing"),
             Label::PlanBaselineNote => w(lang, "* 基线值取自规划文本", "* baseline as the plan itself states it"),
             Label::NoAttributesStated => {
                 w(lang, "本规划未标注约束性/预期性。", "This plan marks no target binding or expected.")

@@ -102,7 +102,7 @@ impl Say for RatesLine {
         let (reached, assessable, with_data) = (r.reached, r.assessable, r.with_data);
         tr!(
             lang,
-            "达标率（含无数据，县级口径）：{county} ({reached}/{assessable}) · 达标率（有数据指标，国家口径）：{national} ({reached}/{with_data})",
+            "达标率（含无数据，县级口径）：{county}（{reached}/{assessable}） · 达标率（有数据指标，国家口径）：{national}（{reached}/{with_data}）",
             "Reached, no data counted (county practice): {county} ({reached}/{assessable}) · reached, targets with data (national practice): {national} ({reached}/{with_data})"
         )
     }
@@ -262,3 +262,20 @@ impl Say for Created {
 /// What a run says when the data file it maps is cut short by another program while it reads it (written by a
 /// signal handler, which cannot know the run's language: both languages, one line).
 pub const DATA_CHANGED: &str = "错误[data-changed]: 数据文件在读取过程中被其他程序改动，检查未完成 / error[data-changed]: the data file changed while it was read; the check did not finish\n";
+
+/// How many results a filtered listing shows.
+pub struct Shown {
+    pub shown: usize,
+    pub of: usize,
+}
+
+impl Say for Shown {
+    fn say(&self, lang: Lang) -> String {
+        let Shown { shown, of } = self;
+        tr!(
+            lang,
+            "（按 --status/--hide 显示 {of} 个目标中的 {shown} 个）",
+            "({shown} of {of} targets shown, by --status/--hide)"
+        )
+    }
+}

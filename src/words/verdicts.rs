@@ -22,6 +22,11 @@ impl Say for Reason {
                 "未达目标 {goal}；无{b}年基线值，无法判断进度",
                 "misses {goal}; no {b} baseline to draw the line"
             ),
+            Reason::AtBaseline { deadline: t, goal } => tr!(
+                lang,
+                "基线年，尚无进度可比（{t}年目标 {goal}）",
+                "the baseline year: no progress to judge yet ({t} target {goal})"
+            ),
             Reason::Line { ahead, year: y, expected, deadline: t, goal } => {
                 let expected = show(expected);
                 match (ahead, lang) {
