@@ -74,7 +74,8 @@ pub struct CommonArgs {
     /// Rows naming an unknown indicator are reported as unused instead of as errors.
     #[arg(long)]
     pub allow_unknown: bool,
-    /// The sheet of an Excel data file (default: the first).
+    /// The sheet of a workbook to read: a name, or '*' for every sheet with a table (each sheet a region when it
+    /// has no region column). Default: the one sheet with a table; an error lists them when there are several.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
 }
