@@ -347,3 +347,6 @@ fn workbooks_of_openpyxl_and_libreoffice_read_as_the_csv() {
         snapshot!(name, messages(dir.path(), name, &[]));
     }
 }
+
+#[path = "workbooks/hostile.rs"]
+mod hostile;

@@ -68,7 +68,8 @@ fn too_large(part: &str) -> BookFault {
 
 /// A compound file holding only the workbook stream.
 fn rebuild(name: &str, bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut compound = cfb::CompoundFile::create(Cursor::new(Vec::new()))?;
+    // Version 3 (512-byte sectors): calamine refuses a version 4 file whose root has no mini stream.
+    let mut compound = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))?;
     compound.create_stream(format!("/{name}"))?.write_all(bytes)?;
     compound.flush()?;
     Ok(compound.into_inner().into_inner())

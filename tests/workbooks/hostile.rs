@@ -1,0 +1,211 @@
+//! Hostile workbooks: each must end in exit 0, 1 or 2 (never a panic, an abort or a kill), within seconds,
+//! under a 4 GiB address-space limit. A used area of 17 billion cells in a 6 KB file, a zip bomb, truncated
+//! and damaged .xls files, and several hundred mutants of real workbooks (a fixed seed, so that CI runs the
+//! same ones every time).
+
+use super::{fixtures, office_workbook};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// Address space a run may use, in KiB (`ulimit -v`).
+const MEMORY_KIB: u64 = 4 << 20;
+
+/// What a guarded run ended with.
+struct Ended {
+    code: Option<i32>,
+    stderr: String,
+    took: Duration,
+}
+
+/// Runs `check` on `data` under the memory limit and a 60 s timeout.
+fn guarded(dir: &Path, data: &str) -> Ended {
+    let start = Instant::now();
+    let script = format!("ulimit -v {MEMORY_KIB}; exec timeout 60 \"$0\" \"$@\"");
+    let out = Command::new("sh")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_plancheck")])
+        .args(["check", "--plan", "jiangjin-women", "--data", data, "--lang", "en"])
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    Ended { code: out.status.code(), stderr: String::from_utf8_lossy(&out.stderr).into_owned(), took: start.elapsed() }
+}
+
+/// The run ended on its own with a verdict or an error, said as a diagnostic.
+fn assert_ends_well(ended: &Ended, what: &str) {
+    assert!(matches!(ended.code, Some(0..=2)), "{what}: exit {:?}\n{}", ended.code, ended.stderr);
+    assert!(!ended.stderr.contains("panicked"), "{what} panicked:\n{}", ended.stderr);
+}
+
+#[test]
+fn a_cell_at_xfd1048576_with_one_at_a1_is_refused_not_allocated() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "指标").unwrap();
+    sheet.write_number(1_048_575, 16_383, 1.0).unwrap();
+    book.save(dir.path().join("huge.xlsx")).unwrap();
+    assert!(std::fs::metadata(dir.path().join("huge.xlsx")).unwrap().len() < 10_000);
+    let ended = guarded(dir.path(), "huge.xlsx");
+    assert_ends_well(&ended, "huge.xlsx");
+    assert_eq!(ended.code, Some(2));
+    assert_eq!(
+        ended.stderr,
+        "error[workbook-too-large]: sheet Sheet1 of workbook huge.xlsx is beyond a limit and was not read: its used \
+         area (from its first cell to its last), or the cells written in it, exceed 8,388,608 cells\n  \
+         ┌─ huge.xlsx!Sheet1!XFD1048576\n\nerror: 1 error found\n"
+    );
+    assert!(ended.took < Duration::from_secs(5), "{:?}", ended.took);
+}
+
+/// A cell alone at XFD1048576 is one cell: read (no header, so refused as headerless), costing nothing.
+#[test]
+fn a_lone_cell_at_the_last_row_and_column_costs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().write_number(1_048_575, 16_383, 1.0).unwrap();
+    book.save(dir.path().join("corner.xlsx")).unwrap();
+    let ended = guarded(dir.path(), "corner.xlsx");
+    assert_ends_well(&ended, "corner.xlsx");
+    assert!(ended.took < Duration::from_secs(5), "{:?}", ended.took);
+}
+
+/// Copies a zip, replacing (or adding) a member.
+fn rezip(from: &[u8], member: &str, body: &mut dyn Read, method: zip::CompressionMethod) -> Vec<u8> {
+    let mut source = zip::ZipArchive::new(std::io::Cursor::new(from)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(method).large_file(true);
+    for i in 0..source.len() {
+        let mut file = source.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        if name == member {
+            continue;
+        }
+        out.start_file(name, options).unwrap();
+        std::io::copy(&mut file, &mut out).unwrap();
+    }
+    out.start_file(member, options).unwrap();
+    std::io::copy(body, &mut out).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+/// 300 MiB of shared strings in a file of a few hundred KB: refused before calamine reads them.
+#[test]
+fn a_zip_bomb_is_refused_at_the_part_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    office_workbook(&dir.path().join("office.xlsx"));
+    let office = std::fs::read(dir.path().join("office.xlsx")).unwrap();
+    let head =
+        std::io::Cursor::new(b"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".to_vec());
+    let mut body = head.chain(std::io::repeat(b' ').take(300 << 20));
+    let bomb = rezip(&office, "xl/sharedStrings.xml", &mut body, zip::CompressionMethod::Deflated);
+    assert!(bomb.len() < 2 << 20, "{} bytes", bomb.len());
+    std::fs::write(dir.path().join("bomb.xlsx"), bomb).unwrap();
+    let ended = guarded(dir.path(), "bomb.xlsx");
+    assert_ends_well(&ended, "bomb.xlsx");
+    assert_eq!(
+        ended.stderr,
+        "error[workbook-too-large]: workbook bomb.xlsx is beyond a limit and was not read: its part \
+         xl/sharedStrings.xml is larger than 256 MiB uncompressed\n\nerror: 1 error found\n"
+    );
+    assert!(ended.took < Duration::from_secs(20), "{:?}", ended.took);
+}
+
+/// An .xls cut short at any point: an error, never a panic.
+#[test]
+fn a_truncated_xls_is_an_unreadable_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let xls = std::fs::read(fixtures().join("libreoffice-office.xls")).unwrap();
+    for keep in [600, 1024, 1536, 2048, xls.len() / 2, xls.len() - 700, xls.len() - 1] {
+        std::fs::write(dir.path().join("cut.xls"), &xls[..keep.min(xls.len())]).unwrap();
+        let ended = guarded(dir.path(), "cut.xls");
+        assert_ends_well(&ended, &format!("cut.xls ({keep} bytes)"));
+        assert!(ended.took < Duration::from_secs(5), "{keep}: {:?}", ended.took);
+    }
+}
+
+/// A fixed-seed xorshift: the same mutants on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A damaged copy: bytes flipped, a run overwritten with 0xFF or zeros, or the end cut off.
+fn mutate(bytes: &[u8], rng: &mut Rng) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    match rng.below(4) {
+        0 => {
+            for _ in 0..1 + rng.below(8) {
+                let i = rng.below(out.len());
+                out[i] ^= 1 << rng.below(8);
+            }
+        }
+        1 => {
+            let (at, len) = (rng.below(out.len()), 1 + rng.below(16));
+            let fill = if rng.below(2) == 0 { 0xFF } else { 0 };
+            out.iter_mut().skip(at).take(len).for_each(|b| *b = fill);
+        }
+        2 => out.truncate(rng.below(out.len())),
+        _ => {
+            let i = rng.below(out.len());
+            out[i] = rng.next() as u8;
+        }
+    }
+    out
+}
+
+/// A workbook whose XML member is mutated and zipped again (a flip in the compressed bytes mostly breaks the
+/// checksum; this reaches the XML readers).
+fn mutate_member(book: &[u8], member: &str, rng: &mut Rng) -> Vec<u8> {
+    let mut source = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut xml = Vec::new();
+    source.by_name(member).unwrap().read_to_end(&mut xml).unwrap();
+    let mutated = mutate(&xml, rng);
+    rezip(book, member, &mut mutated.as_slice(), zip::CompressionMethod::Stored)
+}
+
+#[test]
+fn mutated_workbooks_end_in_a_verdict_or_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    office_workbook(&dir.path().join("office.xlsx"));
+    let xlsx = std::fs::read(dir.path().join("office.xlsx")).unwrap();
+    let xls = std::fs::read(fixtures().join("libreoffice-office.xls")).unwrap();
+    let ods = std::fs::read(fixtures().join("libreoffice-office.ods")).unwrap();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut slowest = (Duration::ZERO, String::new());
+    for i in 0..600 {
+        let (name, bytes) = match i % 6 {
+            0 => ("m.xlsx", mutate(&xlsx, &mut rng)),
+            1 => ("m.xlsx", mutate_member(&xlsx, "xl/worksheets/sheet1.xml", &mut rng)),
+            2 => ("m.xlsx", mutate_member(&xlsx, "xl/styles.xml", &mut rng)),
+            3 => ("m.xls", mutate(&xls, &mut rng)),
+            4 => ("m.ods", mutate_member(&ods, "content.xml", &mut rng)),
+            _ => ("m.xlsx", mutate_member(&xlsx, "xl/sharedStrings.xml", &mut rng)),
+        };
+        std::fs::write(dir.path().join(name), &bytes).unwrap();
+        let ended = guarded(dir.path(), name);
+        if ended.code.is_none_or(|c| c > 2) {
+            let kept = dir.path().join(format!("failed-{i}-{name}"));
+            std::fs::write(&kept, &bytes).unwrap();
+            std::fs::write(Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("mutant-{i}-{name}")), &bytes).unwrap();
+        }
+        assert_ends_well(&ended, &format!("mutant {i} ({name}, kept in CARGO_TARGET_TMPDIR)"));
+        if ended.took > slowest.0 {
+            slowest = (ended.took, format!("mutant {i} ({name})"));
+        }
+    }
+    assert!(slowest.0 < Duration::from_secs(10), "slowest: {} took {:?}", slowest.1, slowest.0);
+    let _ = std::io::stderr().write_all(format!("slowest mutant: {} in {:?}\n", slowest.1, slowest.0).as_bytes());
+}
