@@ -209,3 +209,47 @@ fn mutated_workbooks_end_in_a_verdict_or_an_error() {
     assert!(slowest.0 < Duration::from_secs(10), "slowest: {} took {:?}", slowest.1, slowest.0);
     let _ = std::io::stderr().write_all(format!("slowest mutant: {} in {:?}\n", slowest.1, slowest.0).as_bytes());
 }
+
+/// The first record of type `typ` and length `len` in an .xls file's bytes (the compound file holds the
+/// workbook stream as it is, so a record can be patched in place).
+fn record_at(xls: &[u8], typ: u16, len: u16) -> usize {
+    let head = [typ.to_le_bytes(), len.to_le_bytes()].concat();
+    xls.windows(4).position(|w| w == head).expect("the record is there")
+}
+
+/// An .xls whose DIMENSIONS record declares the whole BIFF8 grid (65,536 × 256): calamine would reserve it at
+/// once; refused before it opens the file.
+#[test]
+fn an_xls_declaring_the_whole_grid_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut xls = std::fs::read(fixtures().join("libreoffice-office.xls")).unwrap();
+    let at = record_at(&xls, 0x0200, 14) + 4;
+    xls[at + 4..at + 8].copy_from_slice(&65_536u32.to_le_bytes());
+    xls[at + 10..at + 12].copy_from_slice(&256u16.to_le_bytes());
+    std::fs::write(dir.path().join("grid.xls"), &xls).unwrap();
+    let ended = guarded(dir.path(), "grid.xls");
+    assert_ends_well(&ended, "grid.xls");
+    assert_eq!(
+        ended.stderr,
+        "error[workbook-too-large]: sheet 2025年监测 of workbook grid.xls is beyond a limit and was not read: its used \
+         area (from its first cell to its last), or the cells written in it, exceed 8,388,608 cells\n\n\
+         error: 1 error found\n"
+    );
+    assert!(ended.took < Duration::from_secs(5), "{:?}", ended.took);
+}
+
+/// An .xls with a number moved to the last row and column: the used area from A1 is beyond the limit, and the
+/// error names that cell.
+#[test]
+fn an_xls_cell_far_from_the_table_is_refused_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut xls = std::fs::read(fixtures().join("libreoffice-office.xls")).unwrap();
+    let at = record_at(&xls, 0x0203, 14) + 4;
+    xls[at..at + 2].copy_from_slice(&65_535u16.to_le_bytes());
+    xls[at + 2..at + 4].copy_from_slice(&255u16.to_le_bytes());
+    std::fs::write(dir.path().join("far.xls"), &xls).unwrap();
+    let ended = guarded(dir.path(), "far.xls");
+    assert_ends_well(&ended, "far.xls");
+    assert_eq!(ended.code, Some(2), "{}", ended.stderr);
+    assert!(ended.stderr.contains("┌─ far.xls!2025年监测!IV65536"), "{}", ended.stderr);
+}

@@ -18,6 +18,9 @@ use std::path::Path;
 #[derive(Debug, Default)]
 pub struct SheetScan {
     pub shows: HashMap<(u32, u32), Show>,
+    /// Every numeric cell met (for the test that holds this reader to calamine's).
+    #[cfg(test)]
+    numeric: Vec<(u32, u32)>,
 }
 
 /// The workbook stream's scan, sheets in workbook order.
@@ -293,6 +296,10 @@ fn scan_sheet(
         let at = || Some((u32::from(u16_at(d, 0)?), u32::from(u16_at(d, 2)?)));
         let mut cell = |row: u32, col: u32, text: u64, xf: Option<u16>| -> Result<(), Refused> {
             tally.add(row, col, text, 1).map_err(|limit| (limit, Some((row, col))))?;
+            #[cfg(test)]
+            if xf.is_some() {
+                sheet.numeric.push((row, col));
+            }
             if let Some(show) = xf.map(show_of_xf).filter(|s| *s != Show::Plain) {
                 sheet.shows.insert((row, col), show);
             }
@@ -368,6 +375,35 @@ fn dimensions(d: &[u8]) -> Result<(), Refused> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use calamine::{Data, Reader};
+
+    /// The scan finds exactly the numeric cells calamine reads from a workbook LibreOffice wrote, and the
+    /// formats the office sheet gave them.
+    #[test]
+    fn the_scan_finds_the_numbers_calamine_reads() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workbooks/libreoffice-office.xls");
+        let (mut book, scan) = open(&path).unwrap();
+        let names = book.sheet_names();
+        assert_eq!(names.len(), scan.sheets.len());
+        for (name, sheet) in names.iter().zip(&scan.sheets) {
+            let range = book.worksheet_range(name).unwrap();
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut numbers: Vec<(u32, u32)> = range
+                .used_cells()
+                .filter(|(_, _, v)| matches!(v, Data::Float(_) | Data::Int(_) | Data::DateTime(_)))
+                .map(|(r, c, _)| (r0 + r as u32, c0 + c as u32))
+                .collect();
+            let mut scanned = sheet.numeric.clone();
+            numbers.sort_unstable();
+            scanned.sort_unstable();
+            assert_eq!(scanned, numbers, "{name}");
+        }
+        let shows = &scan.sheets[0].shows;
+        assert_eq!(shows.get(&(5, 3)), Some(&Show::Percent), "D6: 0.0%");
+        assert_eq!(shows.get(&(4, 4)), Some(&Show::Suffix("‰")), "E5: 0.000\"‰\"");
+        assert_eq!(shows.get(&(9, 4)), Some(&Show::Percent), "E10: 0%");
+        assert_eq!(shows.get(&(3, 3)), None, "D4: General");
+    }
 
     #[test]
     fn shared_string_lengths_follow_continue_records() {
