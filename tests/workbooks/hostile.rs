@@ -326,3 +326,24 @@ fn an_xls_cell_far_from_the_table_is_refused_at_its_cell() {
     assert_eq!(ended.code, Some(2), "{}", ended.stderr);
     assert!(ended.stderr.contains("┌─ far.xls!2025年监测!IV65536"), "{}", ended.stderr);
 }
+
+/// A damaged .xls on which calamine panics (tests/fixtures/workbooks/make.py says where it comes from): the
+/// panic is caught at the reader's boundary and said as an unreadable workbook, in both languages.
+#[test]
+fn a_panic_inside_the_reader_is_an_unreadable_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixtures().join("calamine-panics.xls"), dir.path().join("damaged.xls")).unwrap();
+    let ended = guarded(dir.path(), "damaged.xls");
+    assert_ends_well(&ended, "damaged.xls");
+    assert_eq!(
+        ended.stderr,
+        "error[unreadable-file]: cannot read workbook damaged.xls: it is damaged (its reader stopped on malformed \
+         content)\n\nerror: 1 error found\n"
+    );
+    let zh = super::check(dir.path(), "damaged.xls", &[]);
+    assert_eq!(zh.code, 2);
+    assert_eq!(
+        zh.stderr,
+        "错误[unreadable-file]: 无法读取工作簿 damaged.xls：文件已损坏（读取时遇到无效内容）\n\n错误：共 1 个错误\n"
+    );
+}
