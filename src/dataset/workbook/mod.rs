@@ -286,7 +286,7 @@ fn read_sheet(
     let mut rows = Rows::new(origin.clone(), registry, options);
     grid.feed(&mut rows, diags);
     for (value, (row, col)) in std::mem::take(&mut grid.unplaced) {
-        let at = Location::cell(origin.file(), row + 1, col + 2);
+        let at = Location::cell(origin.file(), row.saturating_add(1), col.saturating_add(2));
         diags.push(Diagnostic::error(Message::UnplacedExcelError { value }).at(at));
     }
     ReadSheet { name, origin, data: rows.finish(diags) }
@@ -296,8 +296,9 @@ fn report_book(file: &str, fault: BookFault, diags: &mut Diagnostics) {
     let file = file.to_string();
     let diagnostic = match fault {
         BookFault::Limit { sheet, limit, at } => {
-            let place =
-                sheet.as_ref().zip(at).map(|(s, (r, c))| Location::cell(format!("{file}!{s}").into(), r + 1, c + 1));
+            let place = sheet.as_ref().zip(at).map(|(s, (r, c))| {
+                Location::cell(format!("{file}!{s}").into(), r.saturating_add(1), c.saturating_add(1))
+            });
             let d = Diagnostic::error(Message::WorkbookTooLarge { file, sheet, limit });
             match place {
                 Some(place) => d.at(place),
@@ -315,7 +316,7 @@ fn report_sheet(file: &str, sheet: &str, fault: SheetFault, diags: &mut Diagnost
     let (file, sheet) = (file.to_string(), sheet.to_string());
     let diagnostic = match fault {
         SheetFault::Limit((limit, row, col)) => {
-            let place = Location::cell(format!("{file}!{sheet}").into(), row + 1, col + 1);
+            let place = Location::cell(format!("{file}!{sheet}").into(), row.saturating_add(1), col.saturating_add(1));
             Diagnostic::error(Message::WorkbookTooLarge { file, sheet: Some(sheet), limit }).at(place)
         }
         SheetFault::Unreadable(detail) => Diagnostic::error(Message::UnreadableSheet { file, sheet, detail }),
