@@ -121,7 +121,9 @@ pub struct CommonArgs {
     /// 未知指标的行计为未使用而不报错 / rows naming an unknown indicator are set aside instead of refused
     #[arg(long)]
     pub allow_unknown: bool,
-    /// Excel 工作表：名称，或 * 读取全部 / the sheet of a workbook: its name, or * for every sheet
+    /// Excel 工作表：名称，或 * 读取全部有表格的工作表（无地区列时每表一个地区）；默认为唯一有表格的工作表 / the sheet
+    /// of a workbook: a name, or * for every sheet with a table (each sheet a region without a region column);
+    /// default: the one sheet with a table, an error listing them when there are several
     #[arg(long, value_name = "NAME|*")]
     pub sheet: Option<String>,
 }

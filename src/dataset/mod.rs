@@ -1,4 +1,4 @@
-//! Data files of measured values: reading them ([`read`] for text, [`text`] for encodings, [`sheet`] for Excel,
+//! Data files of measured values: reading them ([`read`] for text, [`text`] for encodings, [`workbook`] for Excel,
 //! [`layout`] for the header, [`rows`] for the rows both share, [`origin`] for where each stands), their cells
 //! ([`value`]), and the [`Dataset`] they become: values by region, indicator and year, with every row
 //! accounted for.
@@ -7,9 +7,9 @@ pub mod layout;
 pub mod origin;
 pub mod read;
 pub mod rows;
-pub mod sheet;
 pub mod text;
 pub mod value;
+pub mod workbook;
 
 use crate::indicator::IndicatorId;
 use crate::rule::Series;

@@ -1,6 +1,6 @@
 //! Reads a data file: its bytes become text ([`super::text`]: encoding, line ends, separator), the CSV records of
 //! the text go to the row reader ([`super::rows`]), and out comes a [`Dataset`]. Excel files go through
-//! [`super::sheet`] into the same row reader. Every problem is a located diagnostic; reading goes on after each.
+//! [`super::workbook`] into the same row reader. Every problem is a located diagnostic; reading goes on after each.
 //! A large UTF-8 file is mapped rather than copied; a file without quotes is split into lines and fields in place
 //! (the csv crate reads the others), a large one in two halves on two threads; rows, regions and messages keep
 //! file order.
@@ -19,7 +19,7 @@ use std::sync::Arc;
 pub struct LoadOptions {
     /// Rows naming an unknown indicator are kept aside as unused instead of being errors.
     pub allow_unknown: bool,
-    /// The sheet of a workbook to read (default: the first).
+    /// The sheet of a workbook to read; `*` for every sheet with a table (default: the one sheet with a table).
     pub sheet: Option<String>,
 }
 
@@ -28,7 +28,7 @@ pub fn load(path: &Path, registry: &Registry, options: &LoadOptions, diags: &mut
     let name = path.display().to_string();
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods") {
-        return super::sheet::load(path, registry, options, diags);
+        return super::workbook::load(path, registry, options, diags);
     }
     let file: Arc<str> = name.into();
     let tab = matches!(ext.as_str(), "tsv" | "tab");

@@ -34,6 +34,10 @@ pub enum Code {
     EmptyFile,
     SheetIgnored,
     UnknownSheet,
+    SeveralSheets,
+    SheetsNotRead,
+    WorkbookTooLarge,
+    FormatsNotRead,
     // Data files.
     BadCsv,
     UnclosedQuote,

@@ -182,6 +182,34 @@ pub enum Message {
         sheet: String,
         detail: String,
     },
+    /// Several sheets of a workbook hold a table, and `--sheet` does not say which to read.
+    SeveralSheets {
+        file: String,
+        sheets: Vec<String>,
+    },
+    /// Sheets that hold something but no header plancheck recognises, not read.
+    SheetsNotRead {
+        file: String,
+        sheets: Vec<String>,
+    },
+    /// A workbook (or one of its sheets) beyond a documented size limit.
+    WorkbookTooLarge {
+        file: String,
+        sheet: Option<String>,
+        limit: crate::dataset::workbook::limits::Limit,
+    },
+    /// A workbook whose reader stopped on damaged content.
+    DamagedWorkbook {
+        file: String,
+    },
+    /// An Excel error value the workbook reader has no name for, so that its cell is not known exactly.
+    UnplacedExcelError {
+        value: String,
+    },
+    /// An .xlsb workbook: its cells' number formats are not read.
+    FormatsNotRead {
+        file: String,
+    },
     NoHeaderRow {
         file: String,
     },
@@ -383,6 +411,12 @@ impl Message {
             | Message::UnreadableSheet { .. } => Code::UnreadableFile,
             Message::BadEncoding { .. } | Message::PlanNotUtf8 { .. } => Code::BadEncoding,
             Message::SheetIgnored { .. } => Code::SheetIgnored,
+            Message::SeveralSheets { .. } => Code::SeveralSheets,
+            Message::SheetsNotRead { .. } => Code::SheetsNotRead,
+            Message::WorkbookTooLarge { .. } => Code::WorkbookTooLarge,
+            Message::DamagedWorkbook { .. } => Code::UnreadableFile,
+            Message::UnplacedExcelError { .. } => Code::BadValue,
+            Message::FormatsNotRead { .. } => Code::FormatsNotRead,
             Message::UnknownSheet { .. } => Code::UnknownSheet,
             Message::NoSheet { .. } | Message::NoHeaderRow { .. } => Code::EmptyFile,
             Message::NoDataRows { .. } => Code::NoDataRows,
@@ -555,6 +589,49 @@ impl Say for Message {
             Message::UnreadableSheet { file, sheet, detail } => {
                 tr!(lang, "无法读取工作簿 {file} 的工作表 {sheet}：{detail}", "cannot read sheet {sheet} of {file}: {detail}")
             }
+            Message::SeveralSheets { file, sheets } => {
+                let sheets = list(sheets, lang);
+                tr!(
+                    lang,
+                    "工作簿 {file} 有多个工作表含数据表：{sheets}；请用 --sheet 工作表名 指定一个，或用 --sheet '*' 全部读取",
+                    "workbook {file} has several sheets with a table: {sheets}; name one with --sheet NAME, or read them all with --sheet '*'"
+                )
+            }
+            Message::SheetsNotRead { file, sheets } => {
+                let sheets = list(sheets, lang);
+                tr!(
+                    lang,
+                    "工作簿 {file} 的以下工作表没有可识别的表头，未读取：{sheets}",
+                    "these sheets of {file} have no header plancheck recognises and were not read: {sheets}"
+                )
+            }
+            Message::WorkbookTooLarge { file, sheet: Some(sheet), limit } => {
+                let limit = limit.say(lang);
+                tr!(
+                    lang,
+                    "工作簿 {file} 的工作表 {sheet} 超出限制，未读取：{limit}",
+                    "sheet {sheet} of workbook {file} is beyond a limit and was not read: {limit}"
+                )
+            }
+            Message::WorkbookTooLarge { file, sheet: None, limit } => {
+                let limit = limit.say(lang);
+                tr!(lang, "工作簿 {file} 超出限制，未读取：{limit}", "workbook {file} is beyond a limit and was not read: {limit}")
+            }
+            Message::DamagedWorkbook { file } => tr!(
+                lang,
+                "无法读取工作簿 {file}：文件已损坏（读取时遇到无效内容）",
+                "cannot read workbook {file}: it is damaged (its reader stopped on malformed content)"
+            ),
+            Message::UnplacedExcelError { value } => tr!(
+                lang,
+                "此单元格之后有一个 Excel 错误值 {value}（公式无法计算，不是数值），无法确定它所在的单元格",
+                "Excel's error value {value} (a formula that could not be computed, not a number) stands in a cell after this one, which cannot be told exactly"
+            ),
+            Message::FormatsNotRead { file } => tr!(
+                lang,
+                "{file} 是 .xlsb 工作簿，其单元格的数字格式未读取：设为百分比格式的单元格按存储的小数读取（另存为 .xlsx 可避免）",
+                "{file} is an .xlsb workbook, whose cells' number formats are not read: a percent-formatted cell reads as its stored fraction (save it as .xlsx to avoid this)"
+            ),
             Message::NoHeaderRow { file } => tr!(
                 lang,
                 "{file} 没有表头行（应为 indicator,year,value）",
@@ -1034,5 +1111,75 @@ impl Say for NoHeader {
                 "expected indicator,year,value or indicator,2020,2021,..."
             ),
         }
+    }
+}
+
+/// `256 MiB`, `1 GiB`: a size limit as people read it.
+fn bytes(n: u64) -> String {
+    match n {
+        n if n >= 1 << 30 && n % (1 << 30) == 0 => format!("{} GiB", n >> 30),
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
+        n => format!("{n} B"),
+    }
+}
+
+/// `8,388,608`: a count with its thousands marked.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Say for crate::dataset::workbook::limits::Limit {
+    fn say(&self, lang: Lang) -> String {
+        use crate::dataset::workbook::limits::Limit;
+        match self {
+            Limit::Part { part, at_most } => {
+                let size = bytes(*at_most);
+                tr!(lang, "其中的 {part} 解压后超过 {size}", "its part {part} is larger than {size} uncompressed")
+            }
+            Limit::Total { at_most } => {
+                let size = bytes(*at_most);
+                tr!(lang, "各部分解压后合计超过 {size}", "its parts together are larger than {size} uncompressed")
+            }
+            Limit::Rows { at_most } => {
+                let n = grouped(u64::from(*at_most));
+                tr!(lang, "有单元格在第 {n} 行之后", "a cell stands below row {n}")
+            }
+            Limit::Columns { at_most } => {
+                let n = grouped(u64::from(*at_most));
+                tr!(lang, "有单元格在第 {n} 列（XFD）之后", "a cell stands right of column {n} (XFD)")
+            }
+            Limit::Cells { at_most } => {
+                let n = grouped(*at_most);
+                tr!(
+                    lang,
+                    "使用区域（从第一个到最后一个单元格）或写入的单元格超过 {n} 个",
+                    "its used area (from its first cell to its last), or the cells written in it, exceed {n} cells"
+                )
+            }
+            Limit::Text { at_most } => {
+                let size = bytes(*at_most);
+                tr!(lang, "单元格中的文本超过 {size}", "its cells hold more than {size} of text")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod limit_words {
+    #[test]
+    fn sizes_and_counts_read_as_people_write_them() {
+        assert_eq!(super::bytes(256 << 20), "256 MiB");
+        assert_eq!(super::bytes(1 << 30), "1 GiB");
+        assert_eq!(super::grouped(8_388_608), "8,388,608");
+        assert_eq!(super::grouped(16_384), "16,384");
+        assert_eq!(super::grouped(999), "999");
     }
 }
