@@ -9,6 +9,7 @@ use common::{plancheck, Run};
 #[test_case::test_case("unknown-kind"; "an unknown rule kind")]
 #[test_case::test_case("missing-value"; "a rule without its number")]
 #[test_case::test_case("missing-text"; "a target without its text")]
+#[test_case::test_case("missing-keys"; "five missing keys in one run")]
 #[test_case::test_case("duplicate-id"; "a target id used twice")]
 #[test_case::test_case("number-not-in-text"; "a number the text does not state")]
 #[test_case::test_case("unit-mismatch"; "a unit that is not the indicators")]

@@ -57,9 +57,11 @@ fn explain(plan: &Plan, registry: &Registry, t: &Target, lang: Lang) -> String {
     out.push_str(&line(Label::Rule, &format!("{} — {}", t.rule.kind().as_str(), words.condition(lang))));
     out.push_str(&line(Label::Verdict, &words.judged(lang)));
     if let Some(s) = stated {
-        let (year, value, quote, section) = (s.year, s.value, &s.quote, &s.section);
-        let text =
-            tr!(lang, "{year}年 {value} — 「{quote}」（{section}）", "{value} in {year} — 「{quote}」 ({section})");
+        let (year, value, quote) = (s.year, s.value, &s.quote);
+        let mut text = tr!(lang, "{year}年 {value} — 「{quote}」", "{value} in {year} — 「{quote}」");
+        if let Some(section) = &s.section {
+            text.push_str(&tr!(lang, "（{section}）", " ({section})"));
+        }
         out.push_str(&line(Label::StatedBaseline, &text));
     }
     if let Some(reading) = t.reading_in(lang == Lang::En) {

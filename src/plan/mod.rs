@@ -1,6 +1,8 @@
 //! Plans: the model ([`model`]), reading TOML files into it with located errors ([`load`]), and the checks
 //! that `lint` runs on top ([`validate`]). The ten plans of the source documents are embedded at build time.
 
+pub mod indicators;
+pub mod keys;
 pub mod load;
 pub mod model;
 pub mod validate;

@@ -46,9 +46,10 @@ impl Attribute {
     }
 }
 
-/// Where in the document a target comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a target's words come from: a part of the plan document, or a text that quotes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum TargetSource {
     /// A row of an indicator table (专栏).
     Table,
@@ -58,6 +59,17 @@ pub enum TargetSource {
     Measures,
     /// The plan's overall targets (总目标).
     Overview,
+    /// A monitoring or evaluation report that quotes the target (统计监测报告, 中期/终期评估报告).
+    Report,
+    /// Any other text that quotes the target (a notice, a press release, an interpretation).
+    Other,
+}
+
+impl TargetSource {
+    /// The word of the TOML.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// The plan's metadata.
@@ -74,6 +86,7 @@ pub struct PlanMeta {
     pub period: (i32, i32),
     pub baseline_year: i32,
     pub target_year: i32,
+    /// The document the plan is encoded from: any name that finds it (a file name, a title, an address).
     pub source: String,
     /// Where the plan's id is written in its file.
     pub at: Location,
@@ -96,7 +109,8 @@ pub struct Baseline {
     pub year: i32,
     pub value: Decimal,
     pub quote: String,
-    pub section: String,
+    /// Where the quote stands, where the plan file says.
+    pub section: Option<String>,
 }
 
 /// One checkable statement.
@@ -107,6 +121,7 @@ pub struct Target {
     /// Index into [`Plan::domains`].
     pub domain: usize,
     pub section: String,
+    /// The item number as printed; empty where the document numbers none.
     pub item: String,
     pub source: TargetSource,
     /// The plan's words, verbatim.

@@ -75,6 +75,8 @@ impl Word for TargetSource {
             TargetSource::Main => w(lang, "主要目标", "main targets"),
             TargetSource::Measures => w(lang, "策略措施", "measures"),
             TargetSource::Overview => w(lang, "总目标", "overall targets"),
+            TargetSource::Report => w(lang, "报告引述", "quoted by a report"),
+            TargetSource::Other => w(lang, "其他引述", "quoted elsewhere"),
         }
     }
 }
