@@ -31,6 +31,8 @@ pub enum Command {
     Template(TemplateArgs),
     /// Write reports for many plans and regions at once: a page per plan and region, and an index.
     Report(ReportArgs),
+    /// List every known indicator (id, names by plan, aliases, unit, the targets that use it), or show one.
+    Indicators(IndicatorsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -132,6 +134,29 @@ pub enum PlansAction {
     Show {
         /// The plan id.
         id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct IndicatorsArgs {
+    #[command(subcommand)]
+    pub action: Option<IndicatorsAction>,
+    /// Read these plans (ids or plan files, with the indicators/ folder beside a file) and list only the
+    /// indicators they use; repeat the flag or give a comma-separated list.
+    #[arg(long, value_name = "ID|FILE", value_delimiter = ',', global = true)]
+    pub plan: Vec<String>,
+    #[command(flatten)]
+    pub source: PlanSourceArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndicatorsAction {
+    /// A table: id, name, unit, the names plans give it, other aliases, and the targets that use it.
+    List,
+    /// Everything about one indicator: where it is defined, its spellings, and every target on it.
+    Show {
+        /// The indicator: its id, Chinese name or any alias.
+        indicator: String,
     },
 }
 

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod indicators;
 pub mod lint;
 pub mod plans;
 pub mod report;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Lint(args) => lint::run(args, &cx, out, err),
         Command::Template(args) => template::run(args, &cx, out),
         Command::Report(args) => report::run(args, &cx, out, err),
+        Command::Indicators(args) => indicators::run(args, &cx, out),
     };
     match result {
         Ok(status) => status,
@@ -79,6 +81,12 @@ impl Loaded {
     /// The plans named, in order.
     pub fn plans(&self) -> impl Iterator<Item = &Plan> {
         self.indices.iter().filter_map(|&i| self.catalog.plans.get(i))
+    }
+
+    /// Every plan of a catalog, as if each were named.
+    pub fn every(catalog: Catalog) -> Loaded {
+        let indices = (0..catalog.plans.len()).collect();
+        Loaded { catalog, indices }
     }
 
     /// The first plan named (commands that take one `--plan` name exactly one).

@@ -5,6 +5,7 @@ pub mod indicators;
 pub mod keys;
 pub mod load;
 pub mod model;
+pub mod usage;
 pub mod validate;
 
 pub use load::{load_catalog, Catalog, PlanSource};

@@ -194,12 +194,15 @@ impl Plan {
         ids
     }
 
-    /// An indicator's name as this plan writes it: the shown name of the plan's first target on it; for an
-    /// indicator the plan only compares with (a `relative` or `gap_narrow` reference), the longest of its names
+    /// An indicator's name as this plan writes it: the shown name of the plan's first target on it, else the name
+    /// a registry file gives it for this plan; for an indicator the plan only compares with (a `relative` or `gap_narrow` reference), the longest of its names
     /// that a referring target's text contains; else the registry's name.
     pub fn indicator_name<'a>(&'a self, id: IndicatorId, registry: &'a Registry) -> &'a str {
         if let Some(t) = self.targets.iter().find(|t| t.indicator == Some(id)) {
             return t.shown_name(registry);
+        }
+        if let Some(name) = registry.plan_name(id, &self.meta.id) {
+            return name;
         }
         let ind = registry.get(id);
         let names = || std::iter::once(&ind.name).chain(&ind.aliases);

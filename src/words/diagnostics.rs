@@ -311,6 +311,11 @@ pub enum Message {
         name: String,
         suggestion: Option<String>,
     },
+    /// `indicators show` names no known indicator.
+    NoIndicator {
+        name: String,
+        suggestion: Option<String>,
+    },
     BadPercent {
         flag: &'static str,
         text: String,
@@ -393,6 +398,7 @@ impl Message {
             Message::UnknownPlan { .. } => Code::UnknownPlan,
             Message::UnknownRegion { .. } => Code::UnknownRegion,
             Message::NoTargetOn { .. } => Code::UnknownTarget,
+            Message::NoIndicator { .. } => Code::UnknownIndicator,
             Message::BadPercent { .. } | Message::BadYears { .. } => Code::BadFlag,
             Message::CannotCreateFolder { .. } | Message::CannotWrite { .. } | Message::OutputFailed { .. } => {
                 Code::CannotWrite
@@ -697,6 +703,18 @@ impl Say for Message {
                     "plan {plan} has no target on {name:?} (did you mean {s}?)"
                 ),
                 None => tr!(lang, "规划 {plan} 中没有关于 {name:?} 的目标", "plan {plan} has no target on {name:?}"),
+            },
+            Message::NoIndicator { name, suggestion } => match suggestion {
+                Some(s) => tr!(
+                    lang,
+                    "没有指标 {name:?}（是否指 {s}？）；plancheck indicators list 列出全部指标",
+                    "no indicator {name:?} (did you mean {s}?); plancheck indicators list shows them all"
+                ),
+                None => tr!(
+                    lang,
+                    "没有指标 {name:?}；plancheck indicators list 列出全部指标",
+                    "no indicator {name:?}; plancheck indicators list shows them all"
+                ),
             },
             Message::BadPercent { flag, text } => tr!(
                 lang,
