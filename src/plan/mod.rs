@@ -7,6 +7,7 @@ pub mod load;
 pub mod model;
 pub mod usage;
 pub mod validate;
+pub mod wording;
 
 pub use load::{load_catalog, Catalog, PlanSource};
 pub use model::{Attribute, Baseline, Domain, Plan, PlanKind, PlanMeta, Target, TargetSource};

@@ -26,6 +26,7 @@ pub fn validate(plan: &Plan, registry: &Registry, diags: &mut Diagnostics) {
         check_numbers(plan, registry, t, diags);
         check_unit(registry, t, diags);
         check_name(registry, t, diags);
+        super::wording::check(registry, t, diags);
     }
     for (i, d) in plan.domains.iter().enumerate() {
         if !plan.targets.iter().any(|t| t.domain == i) {
@@ -53,10 +54,12 @@ fn check_numbers(plan: &Plan, registry: &Registry, t: &Target, diags: &mut Diagn
             diags.push(Diagnostic::error(msg).at(t.text_at.clone()).label(Hint::TheText));
         }
     }
+    // Another target written with the same text, or with a part of it (the first clause of a sentence that holds
+    // two targets), accounts for its numbers.
     let mut accounted: Vec<Decimal> = plan
         .targets
         .iter()
-        .filter(|o| o.text == t.text)
+        .filter(|o| t.text.contains(o.text.trim()))
         .flat_map(|o| o.rule.numbers())
         .map(|x| x.normalize())
         .collect();
@@ -68,7 +71,8 @@ fn check_numbers(plan: &Plan, registry: &Registry, t: &Target, diags: &mut Diagn
     }
     for x in in_text {
         let year = x.fract().is_zero() && (Decimal::from(1949)..=Decimal::from(2100)).contains(&x);
-        if !accounted.contains(&x) && !year && !is_unit_number(&t.text, x) && !is_age(&t.text, x) {
+        let other_end = is_range_end(&t.text, x, &accounted);
+        if !accounted.contains(&x) && !year && !is_unit_number(&t.text, x) && !is_age(&t.text, x) && !other_end {
             let msg = Message::NumberNotInRule { target: t.id.clone(), number: x.to_string() };
             diags.push(Diagnostic::warning(msg).at(t.text_at.clone()).label(Hint::TheText));
         }
@@ -120,6 +124,16 @@ fn is_unit_number(text: &str, x: Decimal) -> bool {
     normalize_name(text).contains("/10万") && (x == Decimal::ONE || x == Decimal::TEN)
 }
 
+/// The other end of a range whose one end the rule uses (新建2－3所: `min 2`).
+fn is_range_end(text: &str, x: Decimal, accounted: &[Decimal]) -> bool {
+    let folded = normalize_name(text);
+    accounted.iter().any(|a| {
+        ["-", "—", "~", "～", "至"]
+            .iter()
+            .any(|dash| folded.contains(&format!("{a}{dash}{x}")) || folded.contains(&format!("{x}{dash}{a}")))
+    })
+}
+
 /// An age that names the group (3岁以下儿童), not a target value.
 fn is_age(text: &str, x: Decimal) -> bool {
     normalize_name(text).contains(&format!("{x}岁"))
@@ -144,6 +158,8 @@ pub fn numbers_in(text: &str) -> Vec<Decimal> {
             current.clear();
         }
         let counted = chars.get(i + 1).is_some_and(|next| "名项级个所人次位家岁倍成".contains(*next));
+        // 两级政府: two levels of government, not a target's number (二级 is a grade and stays one).
+        let counted = counted && !(c == '两' && chars.get(i + 1) == Some(&'级'));
         if let Some(n) = chinese_digit(c).filter(|_| counted) {
             out.push(Decimal::from(n));
         }
@@ -182,5 +198,7 @@ mod tests {
         assert_eq!(numbers_in("至少配备一名女干部"), vec![d(1)]);
         assert_eq!(numbers_in("实现全覆盖"), vec![d(100)]);
         assert_eq!(numbers_in("控制在12/10万以下"), vec![d(12), d(10)]);
+        assert_eq!(numbers_in("市、乡镇两级政府"), vec![]);
+        assert_eq!(numbers_in("达到二级标准"), vec![d(2)]);
     }
 }

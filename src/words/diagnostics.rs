@@ -577,7 +577,7 @@ impl Say for Message {
                 tr!(
                     lang,
                     "目标 {target}：原文说“{word}”（{way}），而规则类型 {kind} 的方向相反",
-                    "target {target}: the text says {word} ({way}), but a {kind} rule goes the other way"
+                    "target {target}: the text says {word} ({way}), but the rule is {kind}, which goes the other way"
                 )
             }
             Message::UnreadableDataFile { file, fault } => {
