@@ -162,11 +162,17 @@ pub enum IndicatorsAction {
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The plan id.
+    /// The plan: an id or a path to a plan TOML file.
     #[arg(long, value_name = "ID|FILE")]
     pub plan: String,
     /// An indicator id, its Chinese name or an alias, or a target id.
     pub indicator: String,
+    /// Tolerance of 左右 (approx) and 相适应 to explain, in percent of the target value (as check takes it).
+    #[arg(long, value_name = "PCT", default_value = "5")]
+    pub tolerance: String,
+    /// 基本实现 margin to explain: a threshold missed by at most this percent of the target (as check takes it).
+    #[arg(long, value_name = "PCT", default_value = "1")]
+    pub near: String,
     #[command(flatten)]
     pub source: PlanSourceArgs,
 }

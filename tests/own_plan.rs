@@ -114,3 +114,32 @@ fn check_finds_the_plan_by_id_in_its_folder() {
         run.stdout
     );
 }
+
+/// explain says what happens without a baseline (a threshold: unmet before the deadline, no line; a trend:
+/// no_data; the plan's own figure where it states one) and the 基本实现 margin and 左右 tolerance in force.
+#[test]
+fn explain_says_what_happens_without_a_baseline_and_the_margins_in_force() {
+    let mut all = String::new();
+    for target in ["decision-2", "education-1", "health-2a", "health-8", "health-1a"] {
+        all.push_str(&both(&["explain", "--plan", PLAN, target]));
+        all.push_str("=== ===\n");
+    }
+    insta::assert_snapshot!(all);
+}
+
+#[test]
+fn explain_takes_the_margins_of_the_run() {
+    insta::assert_snapshot!(both(&[
+        "explain",
+        "--plan",
+        PLAN,
+        "居委会成员中女性比例",
+        "--near",
+        "2",
+        "--tolerance",
+        "4"
+    ]));
+    let bad = plancheck(&["explain", "--plan", PLAN, "decision-2", "--tolerance=-1"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("错误[bad-flag]: --tolerance 应为非负的百分数"), "{}", bad.stderr);
+}

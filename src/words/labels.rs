@@ -153,6 +153,12 @@ pub enum Label {
     EmbeddedRegistry,
     /// An indicator's name as one plan shows it.
     NameInPlan,
+    /// `explain`: what happens without a baseline value.
+    WithoutBaseline,
+    /// `explain`: the 基本实现 margin in force.
+    NearMargin,
+    /// `explain`: the 左右 / 相适应 tolerance in force.
+    ToleranceInForce,
 }
 
 impl Word for Label {
@@ -213,6 +219,9 @@ impl Word for Label {
             Label::ComparedBy => w(lang, "作为参照", "compared with by"),
             Label::EmbeddedRegistry => w(lang, "内置指标库", "embedded registry"),
             Label::NameInPlan => w(lang, "规划中的名称", "name in the plan"),
+            Label::WithoutBaseline => w(lang, "无基线时", "without a baseline"),
+            Label::NearMargin => w(lang, "基本实现", "nearly achieved"),
+            Label::ToleranceInForce => w(lang, "容差", "tolerance"),
         }
     }
 }
