@@ -53,6 +53,8 @@ pub enum Command {
     Init(InitArgs),
     /// Draft plan and indicator TOML from a plan document (.txt or .docx), every uncertain reading marked.
     Draft(DraftArgs),
+    /// List every known indicator (id, names by plan, aliases, unit, the targets that use it), or show one.
+    Indicators(IndicatorsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -200,12 +202,41 @@ pub enum PlansAction {
 }
 
 #[derive(Debug, Args)]
+pub struct IndicatorsArgs {
+    #[command(subcommand)]
+    pub action: Option<IndicatorsAction>,
+    /// Read these plans (ids or plan files, with the indicators/ folder beside a file) and list only the
+    /// indicators they use; repeat the flag or give a comma-separated list.
+    #[arg(long, value_name = "ID|FILE", value_delimiter = ',', global = true)]
+    pub plan: Vec<String>,
+    #[command(flatten)]
+    pub source: PlanSourceArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndicatorsAction {
+    /// A table: id, name, unit, the names plans give it, other aliases, and the targets that use it.
+    List,
+    /// Everything about one indicator: where it is defined, its spellings, and every target on it.
+    Show {
+        /// The indicator: its id, Chinese name or any alias.
+        indicator: String,
+    },
+}
+
+#[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The plan id.
+    /// The plan: an id or a path to a plan TOML file.
     #[arg(long, value_name = "ID|FILE")]
     pub plan: String,
     /// An indicator id, its Chinese name or an alias, or a target id.
     pub indicator: String,
+    /// Tolerance of 左右 (approx) and 相适应 to explain, in percent of the target value (as check takes it).
+    #[arg(long, value_name = "PCT", default_value = "5")]
+    pub tolerance: String,
+    /// 基本实现 margin to explain: a threshold missed by at most this percent of the target (as check takes it).
+    #[arg(long, value_name = "PCT", default_value = "1")]
+    pub near: String,
     #[command(flatten)]
     pub source: PlanSourceArgs,
 }

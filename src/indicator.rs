@@ -2,8 +2,9 @@
 //! it, aliases and unit. Plans and data files name indicators; this module turns any of those names into one
 //! [`IndicatorId`]. It knows nothing of targets or values.
 
+use crate::diag::Location;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// An index into the registry: cheap to copy and hash, stable for one run.
@@ -87,11 +88,23 @@ pub struct Indicator {
     pub unit: Unit,
 }
 
+/// Where an indicator is defined: a registry file's entry, embedded in the binary or a file of one's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub at: Location,
+    /// One of the registry files under `plans/indicators/` built into the binary.
+    pub embedded: bool,
+}
+
 /// All indicators, looked up by id, name or alias.
 #[derive(Debug, Default, Clone)]
 pub struct Registry {
     indicators: Vec<Indicator>,
     by_key: HashMap<String, IndicatorId>,
+    /// Parallel to `indicators`: where each was defined, where a file defined it.
+    origins: Vec<Option<Origin>>,
+    /// The name a plan gives an indicator, declared in a registry file (`names = { "<plan-id>" = "…" }`).
+    plan_names: BTreeMap<(IndicatorId, String), String>,
 }
 
 impl Registry {
@@ -101,18 +114,64 @@ impl Registry {
 
     /// Adds an indicator; on an id, name or alias already taken, returns the id that holds it.
     pub fn add(&mut self, indicator: Indicator) -> Result<IndicatorId, IndicatorId> {
+        self.add_from(indicator, None).map_err(|(_, taken)| taken)
+    }
+
+    /// Adds an indicator defined at `origin`; on an id, name or alias already taken, returns that spelling and
+    /// the id that holds it.
+    pub fn add_from(
+        &mut self,
+        indicator: Indicator,
+        origin: Option<Origin>,
+    ) -> Result<IndicatorId, (String, IndicatorId)> {
         let id = IndicatorId(self.indicators.len() as u32);
-        let mut keys = vec![indicator.id.clone(), indicator.name.clone()];
-        keys.extend(indicator.aliases.iter().cloned());
-        let keys: Vec<String> = keys.iter().map(|k| normalize_name(k)).collect();
-        if let Some(taken) = keys.iter().find_map(|k| self.by_key.get(k)) {
-            return Err(*taken);
+        let spellings =
+            std::iter::once(&indicator.id).chain(std::iter::once(&indicator.name)).chain(&indicator.aliases);
+        if let Some(taken) =
+            spellings.clone().find_map(|k| self.by_key.get(&normalize_name(k)).map(|&h| (k.clone(), h)))
+        {
+            return Err(taken);
         }
+        let keys: Vec<String> = spellings.map(|k| normalize_name(k)).collect();
         for key in keys {
             self.by_key.insert(key, id);
         }
         self.indicators.push(indicator);
+        self.origins.push(origin);
         Ok(id)
+    }
+
+    /// The indicator whose id is exactly `id` (not a name or alias that reads like one).
+    pub fn by_id(&self, id: &str) -> Option<IndicatorId> {
+        self.lookup(id)
+            .filter(|&found| self.get(found).id == id)
+            .or_else(|| self.indicators.iter().position(|i| i.id == id).map(|i| IndicatorId(i as u32)))
+    }
+
+    /// Where an indicator was defined, when a registry file defined it.
+    pub fn origin(&self, id: IndicatorId) -> Option<&Origin> {
+        self.origins.get(id.0 as usize).and_then(Option::as_ref)
+    }
+
+    /// Records the name `plan` gives an indicator; it is also a spelling data files may use. On a spelling
+    /// another indicator holds, returns that one.
+    pub fn add_plan_name(&mut self, id: IndicatorId, plan: &str, name: &str) -> Result<(), IndicatorId> {
+        self.add_alias(id, name)?;
+        self.plan_names.insert((id, plan.to_string()), name.to_string());
+        Ok(())
+    }
+
+    /// The name a registry file declares for an indicator in one plan.
+    pub fn plan_name(&self, id: IndicatorId, plan: &str) -> Option<&str> {
+        self.plan_names.get(&(id, plan.to_string())).map(String::as_str)
+    }
+
+    /// Every plan-specific name a registry file declares for an indicator: (plan id, name).
+    pub fn plan_names(&self, id: IndicatorId) -> impl Iterator<Item = (&str, &str)> {
+        self.plan_names
+            .range((id, String::new())..)
+            .take_while(move |((i, _), _)| *i == id)
+            .map(|((_, p), n)| (p.as_str(), n.as_str()))
     }
 
     /// Adds another spelling of an indicator; on a spelling another indicator holds, returns that one.
@@ -246,6 +305,18 @@ mod tests {
         assert_eq!(r.add_alias(IndicatorId(0), "孕产妇死亡比"), Ok(()));
         assert_eq!(r.add_alias(IndicatorId(0), "婴儿死亡率"), Err(imr));
         assert_eq!(r.lookup("婴儿死亡率"), Some(imr));
+    }
+
+    #[test]
+    fn a_plans_own_name_is_a_spelling_and_is_found_by_plan() {
+        let mut r = registry();
+        assert_eq!(r.add_plan_name(IndicatorId(0), "national-women", "孕产妇死亡率（全国）"), Ok(()));
+        assert_eq!(r.plan_name(IndicatorId(0), "national-women"), Some("孕产妇死亡率（全国）"));
+        assert_eq!(r.plan_name(IndicatorId(0), "jiangjin-women"), None);
+        assert_eq!(r.lookup("孕产妇死亡率(全国)"), Some(IndicatorId(0)));
+        assert_eq!(r.plan_names(IndicatorId(0)).collect::<Vec<_>>(), vec![("national-women", "孕产妇死亡率（全国）")]);
+        assert_eq!(r.by_id("maternal-mortality"), Some(IndicatorId(0)));
+        assert_eq!(r.by_id("孕产妇死亡率"), None);
     }
 
     #[test]

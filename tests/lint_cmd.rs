@@ -9,6 +9,8 @@ use common::{plancheck, Run};
 #[test_case::test_case("unknown-kind"; "an unknown rule kind")]
 #[test_case::test_case("missing-value"; "a rule without its number")]
 #[test_case::test_case("missing-text"; "a target without its text")]
+#[test_case::test_case("missing-keys"; "five missing keys in one run")]
+#[test_case::test_case("wording"; "texts whose bound, direction or unit words say another rule")]
 #[test_case::test_case("duplicate-id"; "a target id used twice")]
 #[test_case::test_case("number-not-in-text"; "a number the text does not state")]
 #[test_case::test_case("unit-mismatch"; "a unit that is not the indicators")]
@@ -24,6 +26,12 @@ fn lint_reports_a_broken_plan(name: &str) {
     let en = plancheck(&["lint", &path, "--lang", "en"]);
     assert_eq!(en.code, 2);
     insta::assert_snapshot!(format!("lint-{name}"), format!("{stderr}=== --lang en ===\n{}", en.stderr));
+}
+
+#[test]
+fn lint_says_nothing_but_its_count_on_the_embedded_plans() {
+    let Run { code, stdout, stderr } = plancheck(&["lint"]);
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (0, "已检查 10 个规划，没有错误\n", ""));
 }
 
 #[test]

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod draft;
 pub mod explain;
+pub mod indicators;
 pub mod init;
 pub mod lint;
 pub mod plans;
@@ -73,6 +74,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Report(args) => report::run(args, &cx, out, err),
         Command::Init(args) => init::run(args, &cx, out),
         Command::Draft(args) => draft::run(args, &cx, out),
+        Command::Indicators(args) => indicators::run(args, &cx, out),
     };
     let result = result.and_then(|status| out.flush().map(|_| status).map_err(Error::from));
     match result {
@@ -129,6 +131,17 @@ impl Loaded {
     /// The plans named, in order.
     pub fn plans(&self) -> impl Iterator<Item = &Plan> {
         self.indices.iter().filter_map(|&i| self.catalog.plans.get(i))
+    }
+
+    /// Every plan of a catalog, as if each were named.
+    pub fn every(catalog: Catalog) -> Loaded {
+        let indices = (0..catalog.plans.len()).collect();
+        Loaded { catalog, indices }
+    }
+
+    /// The first plan named (commands that take one `--plan` name exactly one).
+    pub fn plan(&self) -> Option<&Plan> {
+        self.plans().next()
     }
 }
 

@@ -28,6 +28,9 @@ pub enum Code {
     BadDeadline,
     UnknownDomain,
     UnknownKind,
+    MissingKey,
+    UnknownKey,
+    WordingMismatch,
     // Reading files.
     UnreadableFile,
     BadEncoding,

@@ -6,7 +6,7 @@
 use super::messages::DraftMsg;
 use super::{Draft, DraftPlan, DraftTarget};
 use crate::indicator::{Registry, Unit};
-use crate::plan::{Attribute, PlanKind, TargetSource};
+use crate::plan::{Attribute, PlanKind};
 use crate::rule::{Decline, RelativeMode, Rule};
 use crate::words::Lang;
 use rust_decimal::Decimal;
@@ -67,12 +67,7 @@ pub fn plan_file(plan: &DraftPlan, registry: &Registry) -> String {
 
 fn target(out: &mut String, plan: &DraftPlan, t: &DraftTarget, registry: &Registry) {
     let domain = plan.domains.get(t.domain).map_or("", |d| d.id.as_str());
-    let source = match t.source {
-        TargetSource::Table => "table",
-        TargetSource::Main => "main",
-        TargetSource::Measures => "measures",
-        TargetSource::Overview => "overview",
-    };
+    let source = t.source.as_str();
     let _ = writeln!(out, "\n[[targets]]\nid = {}\ndomain = {}", quote(&t.id), quote(domain));
     let _ = writeln!(out, "section = {}\nitem = {}\nsource = {}", quote(&t.section), quote(&t.item), quote(source));
     let _ = writeln!(out, "text = {}", quote(&t.text));

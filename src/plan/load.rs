@@ -1,10 +1,12 @@
-//! Reads indicator registry files and plan files (TOML) into the model. Syntax errors, unknown keys, missing
-//! fields, unknown indicators, domains and rule kinds all become located diagnostics (file:line:column from
-//! `toml::Spanned`); loading goes on past each one so that a run reports them all.
+//! Reads plan files (TOML) into the model, with the registry files ([`super::indicators`]) that name their
+//! indicators. Syntax errors, unknown and missing keys ([`super::keys`]), unknown indicators, domains and rule
+//! kinds all become located diagnostics (file:line:column from `toml::Spanned`); loading goes on past each one so
+//! that a run reports them all.
 
+use super::keys;
 use super::model::*;
 use crate::diag::{Diagnostic, Diagnostics, Hint, IoFault, LineIndex, Location, Message};
-use crate::indicator::{Indicator, Registry, Unit};
+use crate::indicator::Registry;
 use crate::rule::{Decline, Kind, RelativeMode, Rule};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -40,10 +42,13 @@ impl Catalog {
     }
 }
 
-/// Reads the registry and the plans of `source`; problems go to `diags`.
+/// Reads the registry and the plans of `source`; problems go to `diags`. The embedded registry is always read
+/// first; then the `indicators/` folder of `--plans-dir DIR`, or the one beside each plan file named (each folder
+/// once), whose entries may extend embedded indicators (see [`super::indicators`]).
 pub fn load_catalog(source: &PlanSource, diags: &mut Diagnostics) -> Catalog {
     let mut indicator_files: Vec<(String, String)> =
         super::embedded::INDICATOR_FILES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
+    let mut folders: Vec<PathBuf> = Vec::new();
     let mut plan_files: Vec<(String, String)> = Vec::new();
     match source {
         PlanSource::Embedded => {
@@ -54,14 +59,13 @@ pub fn load_catalog(source: &PlanSource, diags: &mut Diagnostics) -> Catalog {
             plan_files = embedded_plans().into_iter().filter(|(n, _)| *n == name).collect();
         }
         PlanSource::Dir(dir) => {
-            indicator_files.extend(read_toml_dir(&dir.join("indicators"), diags, false));
+            folders.push(dir.join("indicators"));
             plan_files = read_toml_dir(dir, diags, true);
         }
         PlanSource::Files(paths) => {
             for path in paths {
-                if let Some(parent) = path.parent() {
-                    indicator_files.extend(read_toml_dir(&parent.join("indicators"), diags, false));
-                }
+                let beside = path.parent().map(|p| p.join("indicators"));
+                folders.extend(beside.filter(|f| !folders.contains(f)));
                 if let Some(text) = read_file(path, diags) {
                     plan_files.push((path.display().to_string(), text));
                 }
@@ -69,6 +73,12 @@ pub fn load_catalog(source: &PlanSource, diags: &mut Diagnostics) -> Catalog {
             let named: Vec<String> = plan_files.iter().map(|(n, _)| n.clone()).collect();
             plan_files.extend(embedded_plans().into_iter().filter(|(n, _)| !named.contains(n)));
         }
+    }
+    for folder in &folders {
+        // A copy of an embedded file (the project's own plans/ given as a folder) adds nothing.
+        let own = read_toml_dir(folder, diags, false);
+        let is_copy = |text: &str| super::embedded::INDICATOR_FILES.iter().any(|(_, t)| *t == text);
+        indicator_files.extend(own.into_iter().filter(|(_, text)| !is_copy(text)));
     }
     let mut catalog = Catalog::default();
     for (name, text) in &indicator_files {
@@ -151,57 +161,14 @@ fn read_toml_dir(dir: &Path, diags: &mut Diagnostics, required: bool) -> Vec<(St
     paths.iter().filter_map(|p| read_file(p, diags).map(|t| (p.display().to_string(), t))).collect()
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawIndicatorFile {
-    #[serde(default)]
-    indicator: Vec<Spanned<RawIndicator>>,
-}
+pub use super::indicators::read_indicators;
 
-#[derive(Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-struct RawIndicator {
-    id: String,
-    name: String,
-    unit: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
-/// Reads one registry file into `registry`.
-pub fn read_indicators(name: &str, text: &str, registry: &mut Registry, diags: &mut Diagnostics) {
-    let file: Arc<str> = name.into();
-    diags.add_source(file.clone(), Arc::new(text.to_string()));
-    let raw: RawIndicatorFile = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(e) => return diags.push(toml_error(&file, text, &e)),
-    };
-    let lines = LineIndex::new(text);
-    for spanned in raw.indicator {
-        let at = lines.location(file.clone(), text, spanned.span());
-        let ind = spanned.into_inner();
-        if !is_kebab(&ind.id) {
-            diags.push(Diagnostic::error(Message::BadIndicatorId { id: ind.id.clone() }).at(at.clone()));
-        }
-        let indicator = Indicator { id: ind.id, name: ind.name, aliases: ind.aliases, unit: Unit::parse(&ind.unit) };
-        if let Err(taken) = registry.add(indicator.clone()) {
-            if *registry.get(taken) != indicator {
-                let other = registry.get(taken);
-                let msg = Message::IndicatorClash {
-                    id: indicator.id.clone(),
-                    other: other.id.clone(),
-                    other_name: other.name.clone(),
-                };
-                diags.push(Diagnostic::error(msg).at(at));
-            }
-        }
-    }
-}
+// Every key is optional here: the key check ([`super::keys`]) has reported each missing one, and an entry that
+// lacks one is left out without a second message. Unknown keys are likewise the key check's to report.
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawPlanFile {
-    plan: RawMeta,
+    plan: Option<RawMeta>,
     #[serde(default)]
     domains: Vec<Spanned<RawDomain>>,
     #[serde(default)]
@@ -211,62 +178,57 @@ struct RawPlanFile {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawMeta {
-    id: Spanned<String>,
-    kind: PlanKind,
-    title: String,
-    region: String,
-    authority: String,
+    id: Option<Spanned<String>>,
+    kind: Option<PlanKind>,
+    title: Option<String>,
+    region: Option<String>,
+    authority: Option<String>,
     document_number: Option<String>,
     issued: Option<String>,
-    period: Spanned<[i32; 2]>,
-    baseline_year: i32,
-    target_year: Spanned<i32>,
-    source: String,
+    period: Option<Spanned<[i32; 2]>>,
+    baseline_year: Option<i32>,
+    target_year: Option<Spanned<i32>>,
+    source: Option<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawDomain {
-    id: String,
-    name: String,
+    id: Option<String>,
+    name: Option<String>,
     section: Option<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawBaseline {
-    indicator: Spanned<String>,
-    year: i32,
-    value: Spanned<String>,
-    quote: String,
-    section: String,
+    indicator: Option<Spanned<String>>,
+    year: Option<i32>,
+    value: Option<Spanned<String>>,
+    quote: Option<String>,
+    section: Option<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTarget {
-    id: Spanned<String>,
-    domain: Spanned<String>,
-    section: String,
-    item: String,
-    source: TargetSource,
-    text: Spanned<String>,
+    id: Option<Spanned<String>>,
+    domain: Option<Spanned<String>>,
+    section: Option<String>,
+    item: Option<String>,
+    source: Option<TargetSource>,
+    text: Option<Spanned<String>>,
     indicator: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
     #[serde(default)]
     attribute: Attribute,
     deadline: Option<Spanned<i32>>,
-    rule: Spanned<RawRule>,
+    rule: Option<Spanned<RawRule>>,
     reading: Option<String>,
     reading_en: Option<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawRule {
-    kind: Spanned<String>,
+    kind: Option<Spanned<String>>,
     value: Option<Spanned<String>>,
     low: Option<Spanned<String>>,
     high: Option<Spanned<String>>,
@@ -355,134 +317,173 @@ impl Ctx<'_> {
     }
 }
 
-/// Reads one plan file; `None` when it is not a plan at all. Problems are reported to `diags`, and a target with
-/// a problem is left out of the plan.
+/// Reads one plan file; `None` when it is not a complete plan. Problems are reported to `diags`: every missing
+/// or unknown key first, then what the values say; a target with a problem is left out of the plan, and the rest
+/// is still read, so that one run reports everything.
 pub fn read_plan(name: &str, text: &str, registry: &Registry, diags: &mut Diagnostics) -> Option<Plan> {
     let file: Arc<str> = name.into();
     diags.add_source(file.clone(), Arc::new(text.to_string()));
-    let raw: RawPlanFile = match toml::from_str(text) {
-        Ok(raw) => raw,
+    let tree: Spanned<keys::Node> = match toml::from_str(text) {
+        Ok(tree) => tree,
         Err(e) => {
             diags.push(toml_error(&file, text, &e));
             return None;
         }
     };
     let mut cx = Ctx { file, text, lines: LineIndex::new(text), registry, diags };
-    let meta = convert_meta(&mut cx, raw.plan);
-    let domains: Vec<Domain> = raw
-        .domains
-        .into_iter()
-        .map(|d| {
-            let at = cx.at(d.span());
-            let d = d.into_inner();
-            Domain { id: d.id, name: d.name, section: d.section, at }
-        })
-        .collect();
+    let key_problems = keys::check(&tree, &keys::PLAN_FILE, text);
+    let complete = key_problems.is_empty();
+    for (span, message, hint) in key_problems {
+        cx.error(span, message, hint);
+    }
+    let raw: RawPlanFile = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            cx.diags.push(toml_error(&cx.file, text, &e));
+            return None;
+        }
+    };
+    let frame = Frame::of(raw.plan.as_ref());
+    let meta = raw.plan.and_then(|m| convert_meta(&mut cx, m));
+    let domains: Vec<Domain> = raw.domains.into_iter().filter_map(|d| convert_domain(&mut cx, d)).collect();
     let baselines = raw.baselines.into_iter().filter_map(|b| convert_baseline(&mut cx, b.into_inner())).collect();
-    let targets = raw.targets.into_iter().filter_map(|t| convert_target(&mut cx, t, &meta, &domains)).collect();
-    // A target that could not be read was reported and is left out; the rest still goes to validation, so that
-    // one run reports everything.
+    let targets = raw.targets.into_iter().filter_map(|t| convert_target(&mut cx, t, &frame, &domains)).collect();
+    let meta = meta.filter(|_| complete)?;
     Some(Plan { meta, domains, baselines, targets, file: name.to_string() })
 }
 
-fn convert_meta(cx: &mut Ctx, m: RawMeta) -> PlanMeta {
-    let [start, end] = *m.period.get_ref();
-    if start > end {
-        cx.error(m.period.span(), Message::PeriodBackwards { start, end }, None);
+/// What a target's conversion needs of its plan, even when the plan's metadata is incomplete.
+struct Frame {
+    plan: Option<String>,
+    period: Option<(i32, i32)>,
+    target_year: Option<i32>,
+}
+
+impl Frame {
+    fn of(meta: Option<&RawMeta>) -> Frame {
+        Frame {
+            plan: meta.and_then(|m| m.id.as_ref()).map(|id| id.get_ref().clone()),
+            period: meta.and_then(|m| m.period.as_ref()).map(|p| (p.get_ref()[0], p.get_ref()[1])),
+            target_year: meta.and_then(|m| m.target_year.as_ref()).map(|y| *y.get_ref()),
+        }
     }
-    let target_year = *m.target_year.get_ref();
-    if !(start..=end).contains(&target_year) {
-        cx.error(m.target_year.span(), Message::TargetYearOutside { year: target_year, start, end }, None);
+}
+
+fn convert_meta(cx: &mut Ctx, m: RawMeta) -> Option<PlanMeta> {
+    if let Some(period) = &m.period {
+        let [start, end] = *period.get_ref();
+        if start > end {
+            cx.error(period.span(), Message::PeriodBackwards { start, end }, None);
+        }
+        if let Some(year) = &m.target_year {
+            let target_year = *year.get_ref();
+            if !(start..=end).contains(&target_year) {
+                cx.error(year.span(), Message::TargetYearOutside { year: target_year, start, end }, None);
+            }
+        }
     }
-    PlanMeta {
-        at: cx.at(m.id.span()),
-        id: m.id.into_inner(),
-        kind: m.kind,
-        title: m.title,
-        region: m.region,
-        authority: m.authority,
+    let id = m.id?;
+    let [start, end] = *m.period?.get_ref();
+    Some(PlanMeta {
+        at: cx.at(id.span()),
+        id: id.into_inner(),
+        kind: m.kind?,
+        title: m.title?,
+        region: m.region?,
+        authority: m.authority?,
         document_number: m.document_number,
         issued: m.issued,
         period: (start, end),
-        baseline_year: m.baseline_year,
-        target_year,
-        source: m.source,
-    }
+        baseline_year: m.baseline_year?,
+        target_year: m.target_year?.into_inner(),
+        source: m.source?,
+    })
+}
+
+/// A domain with an id is kept even without its name (reported), so that its targets are not reported again.
+fn convert_domain(cx: &mut Ctx, d: Spanned<RawDomain>) -> Option<Domain> {
+    let at = cx.at(d.span());
+    let d = d.into_inner();
+    Some(Domain { id: d.id?, name: d.name.unwrap_or_default(), section: d.section, at })
 }
 
 fn convert_baseline(cx: &mut Ctx, b: RawBaseline) -> Option<Baseline> {
-    let indicator = cx.indicator(&b.indicator);
-    let value = cx.number(&b.value);
-    Some(Baseline { indicator: indicator?, year: b.year, value: value?, quote: b.quote, section: b.section })
+    let indicator = b.indicator.as_ref().and_then(|name| cx.indicator(name));
+    let value = b.value.as_ref().and_then(|v| cx.number(v));
+    Some(Baseline { indicator: indicator?, year: b.year?, value: value?, quote: b.quote?, section: b.section })
 }
 
-fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, meta: &PlanMeta, domains: &[Domain]) -> Option<Target> {
+fn convert_target(cx: &mut Ctx, spanned: Spanned<RawTarget>, frame: &Frame, domains: &[Domain]) -> Option<Target> {
+    let entry = spanned.span();
     let t = spanned.into_inner();
-    let at = cx.at(t.id.span());
-    let domain = domains.iter().position(|d| d.id == *t.domain.get_ref());
-    if domain.is_none() {
-        let domains = domains.iter().map(|d| d.id.clone()).collect();
-        let msg = Message::UnknownDomain {
-            target: crate::dataset::value::shorten(t.id.get_ref()),
-            domain: crate::dataset::value::shorten(t.domain.get_ref()),
-        };
-        cx.error(t.domain.span(), msg, Some(Hint::KnownDomains { domains }));
-    }
+    let target_id = t.id.as_ref().map_or_else(String::new, |id| crate::dataset::value::shorten(id.get_ref()));
+    let domain = t.domain.as_ref().and_then(|d| {
+        let found = domains.iter().position(|x| x.id == *d.get_ref());
+        if found.is_none() {
+            let known = domains.iter().map(|x| x.id.clone()).collect();
+            let msg = Message::UnknownDomain {
+                target: target_id.clone(),
+                domain: crate::dataset::value::shorten(d.get_ref()),
+            };
+            cx.error(d.span(), msg, Some(Hint::KnownDomains { domains: known }));
+        }
+        found
+    });
     let indicator = t.indicator.as_ref().and_then(|name| cx.indicator(name));
-    let rule = convert_rule(cx, &t.rule);
+    let rule = t.rule.as_ref().and_then(|r| convert_rule(cx, r));
     if let (Some(rule), None) = (&rule, &t.indicator) {
         if rule.kind() != Kind::Qualitative {
-            let msg = Message::RuleWithoutIndicator {
-                target: crate::dataset::value::shorten(t.id.get_ref()),
-                kind: rule.kind().as_str(),
-            };
-            cx.error(t.id.span(), msg, Some(Hint::AddField { field: "indicator" }));
+            let span = t.id.as_ref().map_or(entry.clone(), |id| id.span());
+            let msg = Message::RuleWithoutIndicator { target: target_id.clone(), kind: rule.kind().as_str() };
+            cx.error(span, msg, Some(Hint::AddField { field: "indicator" }));
         }
     }
-    let deadline = match &t.deadline {
-        Some(d) => {
-            let (start, end) = meta.period;
-            if !(start..=end).contains(d.get_ref()) {
-                cx.error(d.span(), Message::DeadlineOutside { deadline: *d.get_ref(), start, end }, None);
-            }
-            *d.get_ref()
+    let deadline = match (&t.deadline, frame.period) {
+        (Some(d), Some((start, end))) if !(start..=end).contains(d.get_ref()) => {
+            cx.error(d.span(), Message::DeadlineOutside { deadline: *d.get_ref(), start, end }, None);
+            Some(*d.get_ref())
         }
-        None => meta.target_year,
+        (Some(d), _) => Some(*d.get_ref()),
+        (None, _) => frame.target_year,
     };
     if t.indicator.is_some() && indicator.is_none() {
         return None;
     }
+    // Without its own name, a target shows the name a registry file gives its indicator in this plan.
+    let declared = indicator.zip(frame.plan.as_deref()).and_then(|(id, plan)| cx.registry.plan_name(id, plan));
+    let name = t.name.map(Spanned::into_inner).filter(|n| !n.trim().is_empty()).or(declared.map(str::to_string));
+    let (id, text) = (t.id?, t.text?);
     Some(Target {
-        id: t.id.into_inner(),
+        at: cx.at(id.span()),
+        id: id.into_inner(),
         domain: domain?,
-        section: t.section,
-        item: t.item,
-        source: t.source,
-        text_at: cx.at(t.text.span()),
-        text: t.text.into_inner(),
+        section: t.section?,
+        item: t.item.unwrap_or_default(),
+        source: t.source?,
+        text_at: cx.at(text.span()),
+        text: text.into_inner(),
         indicator,
-        name: t.name.map(Spanned::into_inner).filter(|n| !n.trim().is_empty()),
+        name,
         attribute: t.attribute,
-        deadline,
+        deadline: deadline?,
         rule: rule?,
         reading: t.reading,
         reading_en: t.reading_en,
-        at,
     })
 }
 
 fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
     let r = spanned.get_ref();
-    let Some(kind) = Kind::parse(r.kind.get_ref()) else {
-        let msg = Message::UnknownKind { word: crate::dataset::value::shorten(r.kind.get_ref()) };
-        let label = match closest_kind(r.kind.get_ref()) {
+    let k = r.kind.as_ref()?; // a rule without its kind was reported by the key check
+    let Some(kind) = Kind::parse(k.get_ref()) else {
+        let msg = Message::UnknownKind { word: crate::dataset::value::shorten(k.get_ref()) };
+        let label = match closest_kind(k.get_ref()) {
             Some(best) => Hint::DidYouMean { name: best.as_str().to_string() },
             None => Hint::Kinds { kinds: Kind::all().map(|k| k.as_str().to_string()).collect() },
         };
-        cx.error(r.kind.span(), msg, Some(label));
+        cx.error(k.span(), msg, Some(label));
         return None;
     };
-    let k = &r.kind;
     Some(match kind {
         Kind::Min => Rule::Min(cx.required(&r.value, "value", k)?),
         Kind::Max => Rule::Max(cx.required(&r.value, "value", k)?),

@@ -46,9 +46,10 @@ impl Attribute {
     }
 }
 
-/// Where in the document a target comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a target's words come from: a part of the plan document, or a text that quotes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum TargetSource {
     /// A row of an indicator table (专栏).
     Table,
@@ -58,6 +59,17 @@ pub enum TargetSource {
     Measures,
     /// The plan's overall targets (总目标).
     Overview,
+    /// A monitoring or evaluation report that quotes the target (统计监测报告, 中期/终期评估报告).
+    Report,
+    /// Any other text that quotes the target (a notice, a press release, an interpretation).
+    Other,
+}
+
+impl TargetSource {
+    /// The word of the TOML.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// The plan's metadata.
@@ -74,6 +86,7 @@ pub struct PlanMeta {
     pub period: (i32, i32),
     pub baseline_year: i32,
     pub target_year: i32,
+    /// The document the plan is encoded from: any name that finds it (a file name, a title, an address).
     pub source: String,
     /// Where the plan's id is written in its file.
     pub at: Location,
@@ -96,7 +109,8 @@ pub struct Baseline {
     pub year: i32,
     pub value: Decimal,
     pub quote: String,
-    pub section: String,
+    /// Where the quote stands, where the plan file says.
+    pub section: Option<String>,
 }
 
 /// One checkable statement.
@@ -107,6 +121,7 @@ pub struct Target {
     /// Index into [`Plan::domains`].
     pub domain: usize,
     pub section: String,
+    /// The item number as printed; empty where the document numbers none.
     pub item: String,
     pub source: TargetSource,
     /// The plan's words, verbatim.
@@ -179,12 +194,15 @@ impl Plan {
         ids
     }
 
-    /// An indicator's name as this plan writes it: the shown name of the plan's first target on it; for an
-    /// indicator the plan only compares with (a `relative` or `gap_narrow` reference), the longest of its names
+    /// An indicator's name as this plan writes it: the shown name of the plan's first target on it, else the name
+    /// a registry file gives it for this plan; for an indicator the plan only compares with (a `relative` or `gap_narrow` reference), the longest of its names
     /// that a referring target's text contains; else the registry's name.
     pub fn indicator_name<'a>(&'a self, id: IndicatorId, registry: &'a Registry) -> &'a str {
         if let Some(t) = self.targets.iter().find(|t| t.indicator == Some(id)) {
             return t.shown_name(registry);
+        }
+        if let Some(name) = registry.plan_name(id, &self.meta.id) {
+            return name;
         }
         let ind = registry.get(id);
         let names = || std::iter::once(&ind.name).chain(&ind.aliases);

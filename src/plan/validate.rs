@@ -17,6 +17,10 @@ pub fn validate(plan: &Plan, registry: &Registry, diags: &mut Diagnostics) {
     for t in &plan.targets {
         by_text.entry(t.text.as_str()).or_default().extend(t.rule.numbers().into_iter().map(|x| x.normalize()));
     }
+    let mut by_item: std::collections::HashMap<(&str, &str), Vec<&Target>> = std::collections::HashMap::new();
+    for t in &plan.targets {
+        by_item.entry((t.section.as_str(), t.item.as_str())).or_default().push(t);
+    }
     for numbers in by_text.values_mut() {
         numbers.sort_unstable();
         numbers.dedup();
@@ -32,9 +36,10 @@ pub fn validate(plan: &Plan, registry: &Registry, diags: &mut Diagnostics) {
         if !is_kebab(&t.id) {
             diags.push(Diagnostic::error(Message::BadTargetId { id: t.id.clone() }).at(t.at.clone()));
         }
-        check_numbers(&by_text, registry, t, diags);
+        check_numbers(&Neighbours { by_text: &by_text, by_item: &by_item }, registry, t, diags);
         check_unit(registry, t, diags);
         check_name(registry, t, diags);
+        super::wording::check(registry, t, diags);
     }
     for (i, d) in plan.domains.iter().enumerate() {
         if !plan.targets.iter().any(|t| t.domain == i) {
@@ -51,12 +56,13 @@ fn plan_at(plan: &Plan) -> crate::diag::Location {
 
 /// Each number of the rule must appear in the text; each number in the text should be in the rule, unless it
 /// belongs to the indicator's name, a year, or another target written with the same text.
-fn check_numbers(
-    by_text: &std::collections::HashMap<&str, Vec<Decimal>>,
-    registry: &Registry,
-    t: &Target,
-    diags: &mut Diagnostics,
-) {
+/// The targets a target's numbers may belong to: those of the same text, and those of the same item.
+struct Neighbours<'p> {
+    by_text: &'p std::collections::HashMap<&'p str, Vec<Decimal>>,
+    by_item: &'p std::collections::HashMap<(&'p str, &'p str), Vec<&'p Target>>,
+}
+
+fn check_numbers(neighbours: &Neighbours, registry: &Registry, t: &Target, diags: &mut Diagnostics) {
     if t.rule.kind() == Kind::Qualitative {
         return;
     }
@@ -67,8 +73,18 @@ fn check_numbers(
             diags.push(Diagnostic::error(msg).at(t.text_at.clone()).label(Hint::TheText));
         }
     }
-    let same_text: &[Decimal] = by_text.get(t.text.as_str()).map_or(&[], Vec::as_slice);
-    let mut accounted: Vec<Decimal> = Vec::new();
+    // Another target written with the same text, or with a part of it (the first clause of a sentence that holds
+    // two targets: a target of the same item), accounts for its numbers.
+    let same_text: &[Decimal] = neighbours.by_text.get(t.text.as_str()).map_or(&[], Vec::as_slice);
+    let mut accounted: Vec<Decimal> = neighbours
+        .by_item
+        .get(&(t.section.as_str(), t.item.as_str()))
+        .into_iter()
+        .flatten()
+        .filter(|o| t.text.contains(o.text.trim()))
+        .flat_map(|o| o.rule.numbers())
+        .map(|x| x.normalize())
+        .collect();
     for id in t.indicator.into_iter().chain(t.rule.reference()) {
         let ind = registry.get(id);
         for name in std::iter::once(&ind.name).chain(&ind.aliases) {
@@ -77,11 +93,13 @@ fn check_numbers(
     }
     for x in in_text {
         let year = x.fract().is_zero() && (Decimal::from(1949)..=Decimal::from(2100)).contains(&x);
+        let other_end = is_range_end(&t.text, x, &accounted);
         if same_text.binary_search(&x).is_err()
             && !accounted.contains(&x)
             && !year
             && !is_unit_number(&t.text, x)
             && !is_age(&t.text, x)
+            && !other_end
         {
             let msg = Message::NumberNotInRule { target: t.id.clone(), number: x.to_string() };
             diags.push(Diagnostic::warning(msg).at(t.text_at.clone()).label(Hint::TheText));
@@ -134,6 +152,16 @@ fn is_unit_number(text: &str, x: Decimal) -> bool {
     normalize_name(text).contains("/10万") && (x == Decimal::ONE || x == Decimal::TEN)
 }
 
+/// The other end of a range whose one end the rule uses (新建2－3所: `min 2`).
+fn is_range_end(text: &str, x: Decimal, accounted: &[Decimal]) -> bool {
+    let folded = normalize_name(text);
+    accounted.iter().any(|a| {
+        ["-", "—", "~", "～", "至"]
+            .iter()
+            .any(|dash| folded.contains(&format!("{a}{dash}{x}")) || folded.contains(&format!("{x}{dash}{a}")))
+    })
+}
+
 /// An age that names the group (3岁以下儿童), not a target value.
 fn is_age(text: &str, x: Decimal) -> bool {
     normalize_name(text).contains(&format!("{x}岁"))
@@ -158,6 +186,8 @@ pub fn numbers_in(text: &str) -> Vec<Decimal> {
             current.clear();
         }
         let counted = chars.get(i + 1).is_some_and(|next| "名项级个所人次位家岁倍成".contains(*next));
+        // 两级政府: two levels of government, not a target's number (二级 is a grade and stays one).
+        let counted = counted && !(c == '两' && chars.get(i + 1) == Some(&'级'));
         if let Some(n) = chinese_digit(c).filter(|_| counted) {
             out.push(Decimal::from(n));
         }
@@ -196,5 +226,7 @@ mod tests {
         assert_eq!(numbers_in("至少配备一名女干部"), vec![d(1)]);
         assert_eq!(numbers_in("实现全覆盖"), vec![d(100)]);
         assert_eq!(numbers_in("控制在12/10万以下"), vec![d(12), d(10)]);
+        assert_eq!(numbers_in("市、乡镇两级政府"), vec![]);
+        assert_eq!(numbers_in("达到二级标准"), vec![d(2)]);
     }
 }

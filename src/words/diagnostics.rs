@@ -72,11 +72,6 @@ pub enum Message {
     DuplicatePlan {
         id: String,
     },
-    IndicatorClash {
-        id: String,
-        other: String,
-        other_name: String,
-    },
     EmptyDomain {
         id: String,
         name: String,
@@ -151,6 +146,63 @@ pub enum Message {
     UnreadableFolder {
         path: String,
         fault: IoFault,
+    },
+    /// A table of a plan or indicator file lacks a key the format requires.
+    MissingKey {
+        table: &'static str,
+        /// The entry's `id`, where it has one.
+        entry: Option<String>,
+        key: &'static str,
+    },
+    /// A key the format does not know.
+    UnknownKey {
+        table: &'static str,
+        key: String,
+        suggestion: Option<&'static str>,
+        known: Vec<&'static str>,
+    },
+    /// An indicator defined again with another name or unit than where it was first defined.
+    IndicatorRedefined {
+        id: String,
+        field: &'static str,
+        first: String,
+        again: String,
+        /// Where it was first defined, and whether that is the embedded registry.
+        other_file: String,
+        embedded: bool,
+    },
+    /// A new indicator's name or alias, or an alias added to one, is already another indicator's.
+    SpellingTaken {
+        id: String,
+        spelling: String,
+        other: String,
+        other_name: String,
+        other_file: String,
+        embedded: bool,
+    },
+    /// An entry with only `id`, `aliases` and `names` extends an indicator, but none has that id.
+    ExtendsUnknownIndicator {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// A new indicator lacks its `name` or `unit`.
+    NewIndicatorNeeds {
+        id: String,
+        key: &'static str,
+    },
+    /// A bound word of the text (以上, 低于, ...) says another kind than the rule's.
+    BoundWord {
+        target: String,
+        word: &'static str,
+        means: &'static str,
+        kind: &'static str,
+    },
+    /// A direction word of the text (提高, 降低, ...) goes the other way from the rule's kind.
+    DirectionWord {
+        target: String,
+        word: &'static str,
+        up: bool,
+        kind: &'static str,
     },
     // Reading data files.
     UnreadableDataFile {
@@ -339,6 +391,11 @@ pub enum Message {
         name: String,
         suggestion: Option<String>,
     },
+    /// `indicators show` names no known indicator.
+    NoIndicator {
+        name: String,
+        suggestion: Option<String>,
+    },
     BadPercent {
         flag: &'static str,
         text: String,
@@ -386,7 +443,6 @@ impl Message {
             Message::BadPlanId { .. } | Message::BadTargetId { .. } | Message::BadIndicatorId { .. } => Code::BadId,
             Message::DuplicateTarget { .. } => Code::DuplicateId,
             Message::DuplicatePlan { .. } => Code::DuplicatePlan,
-            Message::IndicatorClash { .. } => Code::DuplicateIndicator,
             Message::EmptyDomain { .. } => Code::EmptyDomain,
             Message::NumberNotInText { .. } => Code::NumberNotInText,
             Message::NumberNotInRule { .. } => Code::NumberNotInRule,
@@ -404,6 +460,11 @@ impl Message {
             Message::UnknownDomain { .. } => Code::UnknownDomain,
             Message::UnknownKind { .. } => Code::UnknownKind,
             Message::UnknownMode { .. } => Code::BadField,
+            Message::MissingKey { .. } | Message::NewIndicatorNeeds { .. } => Code::MissingKey,
+            Message::UnknownKey { .. } => Code::UnknownKey,
+            Message::IndicatorRedefined { .. } | Message::SpellingTaken { .. } => Code::DuplicateIndicator,
+            Message::ExtendsUnknownIndicator { .. } => Code::UnknownIndicator,
+            Message::BoundWord { .. } | Message::DirectionWord { .. } => Code::WordingMismatch,
             Message::UnreadablePlanFile { .. }
             | Message::UnreadableFolder { .. }
             | Message::UnreadableDataFile { .. }
@@ -446,6 +507,7 @@ impl Message {
             Message::UnknownPlan { .. } => Code::UnknownPlan,
             Message::UnknownRegion { .. } => Code::UnknownRegion,
             Message::NoTargetOn { .. } => Code::UnknownTarget,
+            Message::NoIndicator { .. } => Code::UnknownIndicator,
             Message::BadPercent { .. } | Message::BadYears { .. } => Code::BadFlag,
             Message::CannotCreateFolder { .. }
             | Message::CannotWrite { .. }
@@ -484,11 +546,6 @@ impl Say for Message {
                 tr!(lang, "规划 {plan} 中目标编号 {id} 用了两次", "target id {id} is used twice in plan {plan}")
             }
             Message::DuplicatePlan { id } => tr!(lang, "规划 {id} 定义了两次", "plan {id} is defined twice"),
-            Message::IndicatorClash { id, other, other_name } => tr!(
-                lang,
-                "指标 {id} 与 {other}（{other_name}）冲突：编号、名称或别名已被占用",
-                "indicator {id} clashes with {other} ({other_name}): an id, name or alias is taken"
-            ),
             Message::EmptyDomain { id, name, plan } => {
                 tr!(lang, "规划 {plan} 的领域 {id}（{name}）没有目标", "domain {id} ({name}) of plan {plan} has no target")
             }
@@ -563,6 +620,82 @@ impl Say for Message {
             Message::UnreadableFolder { path, fault } => {
                 let fault = fault.say(lang);
                 tr!(lang, "无法读取文件夹 {path}：{fault}", "cannot read folder {path}: {fault}")
+            }
+            Message::MissingKey { table, entry, key } => {
+                let entry = entry.as_ref().map_or(String::new(), |id| format!(" {id}"));
+                tr!(lang, "{table}{entry} 缺少必填键 `{key}`", "{table}{entry} lacks the required key `{key}`")
+            }
+            Message::UnknownKey { table, key, suggestion, known } => {
+                let known = known.join(super::pick(lang, "、", ", "));
+                match suggestion {
+                    Some(s) => tr!(
+                        lang,
+                        "{table} 没有键 `{key}`（是否指 `{s}`？）；可用的键：{known}",
+                        "{table} has no key `{key}` (did you mean `{s}`?); its keys: {known}"
+                    ),
+                    None => tr!(lang, "{table} 没有键 `{key}`；可用的键：{known}", "{table} has no key `{key}`; its keys: {known}"),
+                }
+            }
+            Message::IndicatorRedefined { id, field, first, again, other_file, embedded } => {
+                let whose = match (embedded, lang) {
+                    (true, Lang::Zh) => format!("内置指标库（{other_file}）"),
+                    (false, Lang::Zh) => other_file.clone(),
+                    (true, Lang::En) => format!("the embedded registry ({other_file})"),
+                    (false, Lang::En) => other_file.clone(),
+                };
+                tr!(
+                    lang,
+                    "指标 {id} 已在{whose}中定义，其 {field} 为 {first:?}，此处为 {again:?}；只补充别名或某规划的名称时，只写 id 与 aliases、names",
+                    "indicator {id} is already defined in {whose} with {field} {first:?}, here {again:?}; to add spellings or a plan's name, write only id with aliases or names"
+                )
+            }
+            Message::SpellingTaken { id, spelling, other, other_name, other_file, embedded } => {
+                let whose = match (embedded, lang) {
+                    (true, Lang::Zh) => format!("内置指标库（{other_file}）"),
+                    (false, Lang::Zh) => other_file.clone(),
+                    (true, Lang::En) => format!("the embedded registry ({other_file})"),
+                    (false, Lang::En) => other_file.clone(),
+                };
+                tr!(
+                    lang,
+                    "指标 {id} 的写法 {spelling:?} 已属于{whose}中的指标 {other}（{other_name}）",
+                    "indicator {id}: the spelling {spelling:?} already belongs to {other} ({other_name}) of {whose}"
+                )
+            }
+            Message::ExtendsUnknownIndicator { id, suggestion } => {
+                let hint = match (suggestion, lang) {
+                    (Some(s), Lang::Zh) => format!("（是否指 {s}？）"),
+                    (Some(s), Lang::En) => format!(" (did you mean {s}?)"),
+                    (None, _) => String::new(),
+                };
+                tr!(
+                    lang,
+                    "没有编号为 {id} 的指标可供补充{hint}；新指标须写 name 与 unit",
+                    "no indicator {id} to extend{hint}; a new indicator needs a name and a unit"
+                )
+            }
+            Message::NewIndicatorNeeds { id, key } => tr!(
+                lang,
+                "新指标 {id} 缺少必填键 `{key}`（只补充已有指标时，编号须是已有的）",
+                "the new indicator {id} lacks the required key `{key}` (an entry that extends one names an existing id)"
+            ),
+            Message::BoundWord { target, word, means, kind } => tr!(
+                lang,
+                "目标 {target}：原文的“{word}”对应规则类型 {means}，而规则是 {kind}（以上、以下、以内、不低于、不超过含本数；低于、超过、高于、不足不含）",
+                "target {target}: the text's {word} means kind {means}, but the rule is {kind} (以上, 以下, 以内, 不低于, 不超过 include the number; 低于, 超过, 高于, 不足 exclude it)"
+            ),
+            Message::DirectionWord { target, word, up, kind } => {
+                let way = match (up, lang) {
+                    (true, Lang::Zh) => "上升",
+                    (false, Lang::Zh) => "下降",
+                    (true, Lang::En) => "up",
+                    (false, Lang::En) => "down",
+                };
+                tr!(
+                    lang,
+                    "目标 {target}：原文说“{word}”（{way}），而规则类型 {kind} 的方向相反",
+                    "target {target}: the text says {word} ({way}), but the rule is {kind}, which goes the other way"
+                )
             }
             Message::UnreadableDataFile { file, fault } => {
                 let fault = fault.say(lang);
@@ -798,6 +931,18 @@ impl Say for Message {
                 ),
                 None => tr!(lang, "规划 {plan} 中没有关于 {name:?} 的目标", "plan {plan} has no target on {name:?}"),
             },
+            Message::NoIndicator { name, suggestion } => match suggestion {
+                Some(s) => tr!(
+                    lang,
+                    "没有指标 {name:?}（是否指 {s}？）；plancheck indicators list 列出全部指标",
+                    "no indicator {name:?} (did you mean {s}?); plancheck indicators list shows them all"
+                ),
+                None => tr!(
+                    lang,
+                    "没有指标 {name:?}；plancheck indicators list 列出全部指标",
+                    "no indicator {name:?}; plancheck indicators list shows them all"
+                ),
+            },
             Message::BadPercent { flag, text } => tr!(
                 lang,
                 "{flag} 应为非负的百分数，而不是 {text:?}",
@@ -1009,6 +1154,12 @@ pub enum Hint {
     FirstHere,
     SecondValue,
     FirstValue,
+    /// Under the other definition of a clashing indicator, when it is the embedded registry's.
+    EmbeddedDefinition,
+    /// Under the other definition of a clashing indicator, in a file of one's own.
+    FirstDefinition,
+    /// Under a bound or direction word that disagrees with the rule.
+    TheWord,
 }
 
 /// Why a row before the header is no header.
@@ -1071,6 +1222,9 @@ impl Say for Hint {
             Hint::FirstHere => tr!(lang, "首次出现", "first here"),
             Hint::SecondValue => tr!(lang, "第二个值", "second value"),
             Hint::FirstValue => tr!(lang, "第一个值", "first value"),
+            Hint::EmbeddedDefinition => tr!(lang, "内置指标库中的定义", "the embedded definition"),
+            Hint::FirstDefinition => tr!(lang, "首次定义于此", "first defined here"),
+            Hint::TheWord => tr!(lang, "原文的用词", "the text's word"),
         }
     }
 }

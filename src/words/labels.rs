@@ -92,6 +92,8 @@ impl Word for TargetSource {
             TargetSource::Main => w(lang, "主要目标", "main targets"),
             TargetSource::Measures => w(lang, "策略措施", "measures"),
             TargetSource::Overview => w(lang, "总目标", "overall targets"),
+            TargetSource::Report => w(lang, "报告引述", "quoted by a report"),
+            TargetSource::Other => w(lang, "其他引述", "quoted elsewhere"),
         }
     }
 }
@@ -156,6 +158,28 @@ pub enum Label {
     ChartTarget,
     /// 目标区间 before a chart's target band.
     ChartBand,
+    /// An indicator's registry name, as a header.
+    Name,
+    /// The names plans give an indicator.
+    NamesByPlan,
+    Aliases,
+    Unit,
+    /// The targets that use an indicator.
+    UsedBy,
+    /// Where an indicator is defined.
+    DefinedIn,
+    /// The targets that compare with an indicator.
+    ComparedBy,
+    /// The embedded registry, after the file that is part of it.
+    EmbeddedRegistry,
+    /// An indicator's name as one plan shows it.
+    NameInPlan,
+    /// `explain`: what happens without a baseline value.
+    WithoutBaseline,
+    /// `explain`: the 基本实现 margin in force.
+    NearMargin,
+    /// `explain`: the 左右 / 相适应 tolerance in force.
+    ToleranceInForce,
 }
 
 impl Word for Label {
@@ -209,6 +233,18 @@ impl Word for Label {
             Label::WarningPrefix => w(lang, "预警：", "warning: "),
             Label::ChartTarget => w(lang, "目标", "target"),
             Label::ChartBand => w(lang, "目标区间", "target band"),
+            Label::Name => w(lang, "名称", "name"),
+            Label::NamesByPlan => w(lang, "各规划中的名称", "names by plan"),
+            Label::Aliases => w(lang, "别名", "aliases"),
+            Label::Unit => w(lang, "单位", "unit"),
+            Label::UsedBy => w(lang, "使用的目标", "used by"),
+            Label::DefinedIn => w(lang, "定义于", "defined in"),
+            Label::ComparedBy => w(lang, "作为参照", "compared with by"),
+            Label::EmbeddedRegistry => w(lang, "内置指标库", "embedded registry"),
+            Label::NameInPlan => w(lang, "规划中的名称", "name in the plan"),
+            Label::WithoutBaseline => w(lang, "无基线时", "without a baseline"),
+            Label::NearMargin => w(lang, "基本实现", "nearly achieved"),
+            Label::ToleranceInForce => w(lang, "容差", "tolerance"),
         }
     }
 }

@@ -160,3 +160,114 @@ impl Say for Kind {
         self.as_str().to_string()
     }
 }
+
+/// What `explain` says beyond the condition: what happens without a baseline value, and the margins of the run
+/// (基本实现, 左右) that apply to the target.
+impl RuleText<'_> {
+    /// What the verdict is when the data has no value for the baseline year; `stated` is the figure the plan
+    /// itself states for that year, used instead where there is one. `None` for a qualitative target.
+    pub fn without_baseline(&self, stated: Option<rust_decimal::Decimal>, lang: Lang) -> Option<String> {
+        let (b, t) = (self.baseline_year, self.deadline);
+        let mut text = match self.rule {
+            Rule::Qualitative => return None,
+            Rule::DecreaseBy(Decline::Percent(_)) => tr!(
+                lang,
+                "目标值由{b}年基线值算出：缺少该值时为无数据（no_data）",
+                "the bound is computed from the {b} value: no_data without it"
+            ),
+            r if r.is_threshold() => tr!(
+                lang,
+                "缺少{b}年基线值时，无法画进度线：满足即达标，{t}年前未满足即为未达标（unmet），不判进度正常或滞后",
+                "without a {b} value there is no line: met when the condition holds, and before {t} unmet when it does not (never on_track or off_track)"
+            ),
+            Rule::IncreaseYearly => tr!(
+                lang,
+                "比较{b}年至Y年间有数值的各年；缺少{b}年值时从有数值的第一年起，不足两年为无数据（no_data）",
+                "compares the years with values from {b} to Y; without a {b} value from the first year with one, no_data with fewer than two"
+            ),
+            Rule::Balance { .. } => tr!(
+                lang,
+                "在区间内即达标；不在区间内而缺少{b}年基线值时为无数据（no_data）",
+                "met inside the band; outside it, no_data without a {b} value"
+            ),
+            Rule::Relative { .. } | Rule::SlowRise | Rule::Maintain { low: Some(_), .. } => {
+                tr!(lang, "不需要基线值", "needs no baseline value")
+            }
+            Rule::Maintain { high: Some(_), .. } => tr!(lang, "不需要基线值", "needs no baseline value"),
+            _ => tr!(
+                lang,
+                "与{b}年值比较：缺少该值时为无数据（no_data）",
+                "compared with the {b} value: no_data without it"
+            ),
+        };
+        if let Some(value) = stated {
+            let value = show(value);
+            text.push_str(&tr!(
+                lang,
+                "；数据缺少{b}年值时，取规划所述的 {value}",
+                "; where the data lacks {b}, the plan's own {value} is used"
+            ));
+        }
+        Some(text)
+    }
+
+    /// The 基本实现 margin in force for a threshold target (`near`, in percent of the target), with the values it
+    /// accepts; `tolerance` is the run's, for a 左右 band.
+    pub fn near_margin(
+        &self,
+        near: rust_decimal::Decimal,
+        tolerance: rust_decimal::Decimal,
+        lang: Lang,
+    ) -> Option<String> {
+        use crate::rule::{Cmp, Goal};
+        if !self.rule.is_threshold() {
+            return None;
+        }
+        let slack = |x: rust_decimal::Decimal| x.abs() * near / rust_decimal::Decimal::ONE_HUNDRED;
+        let pct = show(near);
+        let limit = match crate::rule::goal::goal(self.rule, None, tolerance) {
+            Some(Goal::Bound(Cmp::Ge | Cmp::Gt, x)) => format!("v(Y) ≥ {}", show(x - slack(x))),
+            Some(Goal::Bound(Cmp::Le | Cmp::Lt, x)) => format!("v(Y) ≤ {}", show(x + slack(x))),
+            Some(Goal::Bound(Cmp::Eq, x)) => format!("|v(Y) − {}| ≤ {}", show(x), show(slack(x))),
+            Some(Goal::Band(low, high)) => format!("{} ≤ v(Y) ≤ {}", show(low - slack(low)), show(high + slack(high))),
+            None => {
+                tr!(lang, "v(Y) 离目标值不远", "v(Y) close to the bound")
+            }
+        };
+        Some(tr!(
+            lang,
+            "未满足而 {limit}（差距不超过目标值的 {pct}%，--near）时评为基本实现，计入达标率",
+            "not met but {limit} (a miss of at most {pct} % of the target, --near): 基本实现 (nearly achieved), counted as reached"
+        ))
+    }
+
+    /// The tolerance in force for 左右 (`approx`) or 相适应 (`relative` match): the target's own, else the run's.
+    pub fn tolerance_in_force(&self, run: rust_decimal::Decimal, lang: Lang) -> Option<String> {
+        let (own, value) = match self.rule {
+            Rule::Approx { value, tolerance } => (*tolerance, Some(*value)),
+            Rule::Relative { mode: RelativeMode::Match, tolerance, .. } => (*tolerance, None),
+            _ => return None,
+        };
+        let tol = own.unwrap_or(run);
+        let whose = match (own.is_some(), lang) {
+            (true, Lang::Zh) => "本目标自定".to_string(),
+            (false, Lang::Zh) => "本次运行的 --tolerance，默认5%".to_string(),
+            (true, Lang::En) => "the target's own".to_string(),
+            (false, Lang::En) => "the run's --tolerance, default 5 %".to_string(),
+        };
+        let pct = show(tol);
+        let mut text = tr!(lang, "{pct}%（{whose}）", "{pct} % ({whose})");
+        match value {
+            Some(x) => {
+                let slack = x.abs() * tol / rust_decimal::Decimal::ONE_HUNDRED;
+                let (low, high) = (show(x - slack), show(x + slack));
+                text.push_str(&tr!(lang, "：{low} ≤ v(Y) ≤ {high}", ": {low} ≤ v(Y) ≤ {high}"));
+            }
+            None => {
+                let r = self.reference;
+                text.push_str(&tr!(lang, "：与 {r}(Y) 之差不超过其 {pct}%", ": within {pct} % of {r}(Y)"));
+            }
+        }
+        Some(text)
+    }
+}
