@@ -136,6 +136,10 @@ pub enum Message {
     UnknownMode {
         mode: String,
     },
+    /// A `regional_gap` rule's measure is neither `range` nor `cv`.
+    UnknownMeasure {
+        measure: String,
+    },
     RatioFirstPositive,
     UnreadablePlanFile {
         path: String,
@@ -300,7 +304,7 @@ impl Message {
             Message::TargetYearOutside { .. } | Message::DeadlineOutside { .. } => Code::BadDeadline,
             Message::UnknownDomain { .. } => Code::UnknownDomain,
             Message::UnknownKind { .. } => Code::UnknownKind,
-            Message::UnknownMode { .. } => Code::BadField,
+            Message::UnknownMode { .. } | Message::UnknownMeasure { .. } => Code::BadField,
             Message::UnreadablePlanFile { .. }
             | Message::UnreadableFolder { .. }
             | Message::UnreadableDataFile { .. }
@@ -427,6 +431,9 @@ impl Say for Message {
             ),
             Message::UnknownKind { word } => tr!(lang, "未知的规则类型 {word:?}", "unknown rule kind {word:?}"),
             Message::UnknownMode { mode } => tr!(lang, "未知的比较方式 {mode:?}", "unknown mode {mode:?}"),
+            Message::UnknownMeasure { measure } => {
+                tr!(lang, "未知的差距度量 {measure:?}", "unknown measure {measure:?}")
+            }
             Message::RatioFirstPositive => tr!(lang, "比例的前项必须为正数", "a ratio's first part must be positive"),
             Message::UnreadablePlanFile { path, fault } => {
                 let fault = fault.say(lang);
@@ -733,6 +740,8 @@ pub enum Hint {
         kinds: Vec<String>,
     },
     Modes,
+    /// The measures of a `regional_gap` rule.
+    Measures,
     TheText,
     OpenedHere,
     MoveBelowHeader,
@@ -785,6 +794,7 @@ impl Say for Hint {
                 tr!(lang, "规则类型有：{kinds}", "the kinds: {kinds}")
             }
             Hint::Modes => tr!(lang, "at_least 或 match", "at_least or match"),
+            Hint::Measures => tr!(lang, "range（极差）或 cv（变异系数）", "range or cv (coefficient of variation)"),
             Hint::TheText => tr!(lang, "原文", "the text"),
             Hint::OpenedHere => tr!(lang, "引号从这里开始", "opened here"),
             Hint::MoveBelowHeader => tr!(lang, "请把它移到表头之下", "move it below the header"),
