@@ -286,7 +286,7 @@ fn basic_elimination_defaults_to_one(v: &str, want: Status) {
 fn regional(measure: Measure, regions: &[(&str, &str)], y: i32) -> (Status, String) {
     let series: Vec<Vec<(i32, Decimal)>> = regions.iter().map(|(b, v)| vec![(2020, d(b)), (y, d(v))]).collect();
     let spread = Spread::of(measure, 2020, series.iter().map(Vec::as_slice));
-    let own = Series::new();
+    let own = series.first().map(|s| s.iter().copied().collect()).unwrap_or_default();
     let input = Inputs { spread: Some(&spread), ..inputs(&own, None, y) };
     let v = judge(&Rule::RegionalGap { measure }, &input);
     (v.status, plancheck::words::Say::say(&v.reason, plancheck::words::Lang::Zh))
@@ -321,4 +321,10 @@ fn a_regional_gap_needs_two_regions_with_values_in_both_years() {
     let own = series(&[(2020, "12"), (2024, "9")]);
     let alone = judge(&Rule::RegionalGap { measure: Measure::Range }, &inputs(&own, None, 2024));
     assert_eq!(alone.status, Status::NoData);
+    // A region without its own value at Y is not among the regions compared: no_data on its page.
+    let series = [vec![(2020, d("10")), (2024, d("9"))], vec![(2020, d("20")), (2024, d("12"))]];
+    let spread = Spread::of(Measure::Range, 2020, series.iter().map(Vec::as_slice));
+    let outside = self::series(&[(2020, "15")]);
+    let input = Inputs { spread: Some(&spread), ..inputs(&outside, None, 2024) };
+    assert_eq!(judge(&Rule::RegionalGap { measure: Measure::Range }, &input).status, Status::NoData);
 }

@@ -549,6 +549,13 @@ fn judge_regional(input: &Inputs, measure: Measure) -> Verdict {
         return early;
     }
     let (baseline_year, year) = (input.baseline_year, input.year);
+    // A region without its own values at B and Y is not among the regions compared: the batch's verdict is not
+    // its to count.
+    for y in [baseline_year, year] {
+        if input.series.get(&y).is_none() {
+            return verdict(Status::NoData, Reason::NoValue { year: y });
+        }
+    }
     let pair = input.spread.and_then(|s| s.at(year));
     let regions = pair.map_or(0, |p| p.regions);
     let Some((then, now)) = pair.and_then(|p| Some((p.then?, p.now?))) else {
