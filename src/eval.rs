@@ -28,8 +28,9 @@ pub enum FailOn {
 }
 
 /// Which evaluation of the cycle: 年度监测, 中期评估 or 终期评估.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Stage {
     /// 年度监测: the year asked for, else the latest year in the data.
     #[default]
@@ -301,7 +302,7 @@ fn spread_of<'s>(spreads: &'s Spreads, t: &Target) -> Option<&'s Spread> {
 }
 
 /// The spread of every `regional_gap` indicator of a plan over the regions `regions` of the data.
-fn spreads(plan: &Plan, data: &Dataset, regions: &[usize]) -> Spreads {
+pub fn spreads(plan: &Plan, data: &Dataset, regions: &[usize]) -> Spreads {
     let mut out: Spreads = Vec::new();
     for t in &plan.targets {
         let (Rule::RegionalGap { measure }, Some(id)) = (&t.rule, t.indicator) else { continue };

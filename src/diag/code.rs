@@ -58,6 +58,10 @@ pub enum Code {
     UnknownTarget,
     BadFlag,
     CannotWrite,
+    // Reports.
+    StageYearMissing,
+    EarlierFiles,
+    RegionsSkipped,
 }
 
 impl Code {

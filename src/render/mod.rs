@@ -4,12 +4,16 @@
 //! the report pages render the same [`Report`] and cannot disagree. A new format is one file here and one arm in
 //! [`crate::cmd::check`]'s match. Words come from [`crate::words`]; this module only lays them out.
 
+pub mod batch;
 pub mod chart;
 pub mod csv;
 pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod matrix;
+pub mod names;
+pub mod narrative;
 pub mod pages;
 pub mod stream;
 pub mod table;

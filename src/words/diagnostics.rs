@@ -277,6 +277,29 @@ pub enum Message {
     OutputFailed {
         fault: IoFault,
     },
+    /// `--year` with `--stage midterm|final`, which set the year themselves.
+    YearWithStage {
+        year: i32,
+        stage: crate::eval::Stage,
+    },
+    /// Regions without a value at the year a stage sets (the data stop before it).
+    StageYearMissing {
+        plan: String,
+        stage: crate::eval::Stage,
+        year: i32,
+        regions: Vec<String>,
+    },
+    /// Files an earlier run wrote into the output folder that this run did not write again.
+    EarlierFiles {
+        dir: String,
+        files: Vec<String>,
+    },
+    /// `--keep-going`: regions left out for their rejected rows.
+    RegionsSkipped {
+        file: String,
+        regions: Vec<String>,
+        unplaced: usize,
+    },
 }
 
 impl Message {
@@ -339,7 +362,21 @@ impl Message {
             Message::CannotCreateFolder { .. } | Message::CannotWrite { .. } | Message::OutputFailed { .. } => {
                 Code::CannotWrite
             }
+            Message::YearWithStage { .. } => Code::BadFlag,
+            Message::StageYearMissing { .. } => Code::StageYearMissing,
+            Message::EarlierFiles { .. } => Code::EarlierFiles,
+            Message::RegionsSkipped { .. } => Code::RegionsSkipped,
         }
+    }
+}
+
+/// A list of names, at most ten of them and how many more: `a、b……等12个`.
+fn shown_list(items: &[String], lang: Lang) -> String {
+    const SHOWN: usize = 10;
+    let shown = list(items.get(..SHOWN.min(items.len())).unwrap_or_default(), lang);
+    match items.len().saturating_sub(SHOWN) {
+        0 => shown,
+        more => tr!(lang, "{shown}……等（另有{more}个）", "{shown} and {more} more"),
     }
 }
 
@@ -588,6 +625,42 @@ impl Say for Message {
             Message::OutputFailed { fault } => {
                 let fault = fault.say(lang);
                 tr!(lang, "无法写出结果：{fault}", "cannot write the output: {fault}")
+            }
+            Message::YearWithStage { year, stage } => {
+                let (word, flag) = (crate::words::Word::word(*stage, lang), <&str>::from(*stage));
+                tr!(
+                    lang,
+                    "--year {year} 不能与 --stage {flag} 同时使用：{word}的评估年份由规划期确定；要评估{year}年，请用 --stage annual --year {year}",
+                    "--year {year} cannot go with --stage {flag}: a {word} sets its own year from the plan period; for {year}, use --stage annual --year {year}"
+                )
+            }
+            Message::StageYearMissing { plan, stage, year, regions } => {
+                let (word, n, names) = (crate::words::Word::word(*stage, lang), regions.len(), shown_list(regions, lang));
+                tr!(
+                    lang,
+                    "{plan}：{word}的评估年份为{year}年，以下{n}个地区没有{year}年的数据，其报告为无数据：{names}",
+                    "{plan}: the {word} evaluates {year}, and {n} regions have no value for {year}, so their reports say no data: {names}"
+                )
+            }
+            Message::EarlierFiles { dir, files } => {
+                let (n, names) = (files.len(), shown_list(files, lang));
+                tr!(
+                    lang,
+                    "{dir} 中有{n}个文件是以前运行 report 时写的，本次没有重写：{names}（--clean 先删除这些文件）",
+                    "{dir} holds {n} files an earlier run of report wrote and this one did not: {names} (--clean removes them first)"
+                )
+            }
+            Message::RegionsSkipped { file, regions, unplaced } => {
+                let (n, names) = (regions.len(), shown_list(regions, lang));
+                let unplaced = match unplaced {
+                    0 => String::new(),
+                    u => tr!(lang, "；另有{u}行无法归属地区", "; {u} more rows could not be placed in a region"),
+                };
+                tr!(
+                    lang,
+                    "--keep-going：{file} 中{n}个地区有被拒绝的数据行，未生成其报告：{names}{unplaced}",
+                    "--keep-going: {n} regions of {file} have rejected rows and get no report: {names}{unplaced}"
+                )
             }
         }
     }

@@ -5,7 +5,9 @@
 
 pub mod diagnostics;
 pub mod labels;
+pub mod narrative;
 pub mod outputs;
+pub mod report;
 pub mod rules;
 pub mod verdicts;
 
