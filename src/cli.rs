@@ -104,6 +104,15 @@ pub struct ReportArgs {
     /// Exit 1 when a target in this scope fails (default: never; reports are written either way).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+    /// On bad data rows, still write the regions whose rows are all good (the bad rows are listed; exit 2).
+    #[arg(long)]
+    pub keep_going: bool,
+    /// First remove the files an earlier run of report wrote into --out (only those, recognised by name).
+    #[arg(long)]
+    pub clean: bool,
+    /// ASCII file names (region-001, ...) instead of the regions' own names, for archives opened on Windows.
+    #[arg(long)]
+    pub ascii_names: bool,
     #[command(flatten)]
     pub common: CommonArgs,
     #[command(flatten)]

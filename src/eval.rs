@@ -4,9 +4,10 @@
 
 use crate::dataset::{Accounting, Dataset};
 use crate::diag::Message;
-use crate::indicator::{Registry, Unit};
+use crate::indicator::{IndicatorId, Registry, Unit};
 use crate::plan::{Attribute, Plan, PlanMeta, Target};
-use crate::rule::{judge, mark, Inputs, Kind, Mark, Reason, Series, Status, Verdict};
+use crate::rule::{judge, mark, Inputs, Kind, Mark, Measure, Reason, Rule, Series, Status, Verdict};
+use crate::spread::Spread;
 use crate::warn::{warn, Warning};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -52,8 +53,9 @@ impl FailOn {
 }
 
 /// Which evaluation of the cycle: 年度监测, 中期评估 or 终期评估.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Stage {
     /// 年度监测: the year asked for, else the latest year in the data.
     #[default]
@@ -224,9 +226,58 @@ impl RegionReport<'_> {
         Rates { with_data, ..rates }
     }
 
+    /// Count per bureau word, and the targets with an early warning.
+    pub fn grades(&self) -> Grades {
+        let mut g = Grades::default();
+        for r in &self.results {
+            *match r.grade {
+                Grade::Achieved => &mut g.achieved,
+                Grade::AchievedEarly => &mut g.achieved_early,
+                Grade::NearlyAchieved => &mut g.nearly_achieved,
+                Grade::Short => &mut g.short,
+                Grade::NoData => &mut g.no_data,
+                Grade::NotAssessed => &mut g.not_assessed,
+            } += 1;
+            g.warnings += usize::from(!r.warning.is_empty());
+        }
+        g
+    }
+
     /// Targets that fail the check.
     pub fn failures(&self) -> usize {
         self.results.iter().filter(|r| r.fails).count()
+    }
+}
+
+/// Targets per bureau word (the JSON words of [`Grade`]), and how many carry an early warning. The three reached
+/// words add up to [`Rates::reached`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Grades {
+    pub achieved: usize,
+    pub achieved_early: usize,
+    pub nearly_achieved: usize,
+    pub short: usize,
+    pub no_data: usize,
+    pub not_assessed: usize,
+    /// Targets with at least one early warning (预警).
+    pub warnings: usize,
+}
+
+impl Grades {
+    /// 已实现 + 提前实现 + 基本实现: the 达标率's numerator.
+    pub fn reached(&self) -> usize {
+        self.achieved + self.achieved_early + self.nearly_achieved
+    }
+
+    /// Adds another region's counts (an index's totals row).
+    pub fn add(&mut self, o: &Grades) {
+        self.achieved += o.achieved;
+        self.achieved_early += o.achieved_early;
+        self.nearly_achieved += o.nearly_achieved;
+        self.short += o.short;
+        self.no_data += o.no_data;
+        self.not_assessed += o.not_assessed;
+        self.warnings += o.warnings;
     }
 }
 
@@ -239,9 +290,17 @@ pub struct Rates {
 }
 
 impl Rates {
-    /// County practice: reached over every assessable target, 无数据 counted in the denominator.
+    /// County practice: reached over every assessable target, 无数据 counted in the denominator. None when no
+    /// target has data: a rate over nothing measured would read as 0 % reached.
     pub fn over_assessable(&self) -> Option<Decimal> {
-        percent(self.reached, self.assessable)
+        percent(self.reached, self.assessable).filter(|_| self.with_data > 0)
+    }
+
+    /// Adds another region's counts (an index's totals row).
+    pub fn add(&mut self, o: &Rates) {
+        self.reached += o.reached;
+        self.assessable += o.assessable;
+        self.with_data += o.with_data;
     }
 
     /// National practice: reached over the targets that have data.
@@ -250,9 +309,13 @@ impl Rates {
     }
 }
 
-/// part / whole as a percentage with one decimal.
-fn percent(part: usize, whole: usize) -> Option<Decimal> {
-    (whole > 0).then(|| (Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole)).round_dp(1))
+/// part / whole as a percentage with one decimal, always written (`100.0`, `0.0`).
+pub fn percent(part: usize, whole: usize) -> Option<Decimal> {
+    (whole > 0).then(|| {
+        let mut p = (Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole)).round_dp(1);
+        p.rescale(1);
+        p
+    })
 }
 
 /// Everything a renderer shows.
@@ -272,6 +335,33 @@ pub struct Report<'a> {
     pub fail_on_warning: bool,
     /// In-scope targets per region (the same for every region).
     pub in_scope: usize,
+    /// Batch-level inputs: the spread of each `regional_gap` target's indicator across the regions evaluated.
+    pub spreads: Spreads,
+}
+
+/// Each `regional_gap` indicator's spread across a batch's regions, by indicator and measure.
+pub type Spreads = Vec<((IndicatorId, Measure), Spread)>;
+
+/// The spread a target's rule reads, if it is a `regional_gap`.
+fn spread_of<'s>(spreads: &'s Spreads, t: &Target) -> Option<&'s Spread> {
+    let (Rule::RegionalGap { measure }, Some(id)) = (&t.rule, t.indicator) else { return None };
+    spreads.iter().find(|(key, _)| *key == (id, *measure)).map(|(_, s)| s)
+}
+
+/// The spread of every `regional_gap` indicator of a plan over the regions `regions` of the data.
+pub fn spreads(plan: &Plan, data: &Dataset, regions: &[usize]) -> Spreads {
+    let mut out: Spreads = Vec::new();
+    for t in &plan.targets {
+        let (Rule::RegionalGap { measure }, Some(id)) = (&t.rule, t.indicator) else { continue };
+        if out.iter().any(|(key, _)| *key == (id, *measure)) {
+            continue;
+        }
+        let series: Vec<Vec<(i32, Decimal)>> =
+            regions.iter().map(|&r| data.series(r, id).into_iter().collect()).collect();
+        let spread = Spread::of(*measure, plan.meta.baseline_year, series.iter().map(Vec::as_slice));
+        out.push(((id, *measure), spread));
+    }
+    out
 }
 
 impl Report<'_> {
@@ -297,7 +387,9 @@ pub fn evaluate<'a>(
 ) -> Result<Report<'a>, Message> {
     use rayon::prelude::*;
     let Prepared { mut report, regions } = prepare(plan, data, data_file, options)?;
-    report.regions = regions.par_iter().map(|&r| evaluate_region(plan, registry, data, r, options)).collect();
+    let spreads = &report.spreads;
+    let evaluated = regions.par_iter().map(|&r| evaluate_region_in(plan, registry, data, r, options, spreads));
+    report.regions = evaluated.collect();
     Ok(report)
 }
 
@@ -336,6 +428,7 @@ pub fn prepare<'a>(
         fail_on_missing: options.fail_on_missing,
         fail_on_warning: options.fail_on_warning,
         in_scope,
+        spreads: spreads(plan, data, &regions),
     };
     Ok(Prepared { report, regions })
 }
@@ -378,7 +471,8 @@ pub fn in_scope(target: &Target, scope: FailOn) -> bool {
     }
 }
 
-/// Evaluates every target of a plan in one region of the data.
+/// Evaluates every target of a plan in one region of the data, on its own: a `regional_gap` target, which needs
+/// the other regions of the batch, is `no_data` ([`evaluate_region_in`] gives it the batch).
 pub fn evaluate_region<'a>(
     plan: &'a Plan,
     registry: &'a Registry,
@@ -386,8 +480,23 @@ pub fn evaluate_region<'a>(
     region: usize,
     o: &EvalOptions,
 ) -> RegionReport<'a> {
+    evaluate_region_in(plan, registry, data, region, o, &Vec::new())
+}
+
+/// Evaluates every target of a plan in one region of the data, with the batch's spreads (from [`prepare`]).
+/// Nothing after the evaluation year Y is kept: the history, the series and so the charts stop at Y, so that a
+/// 中期评估 shows no later year.
+pub fn evaluate_region_in<'a>(
+    plan: &'a Plan,
+    registry: &'a Registry,
+    data: &Dataset,
+    region: usize,
+    o: &EvalOptions,
+    spreads: &Spreads,
+) -> RegionReport<'a> {
     let year = o.stage.year(plan.meta.period).or(o.year).or_else(|| data.latest_year(region));
-    let years = if o.history { data.years(region) } else { Vec::new() };
+    let until = year.unwrap_or(i32::MAX);
+    let years = if o.history { data.years(region).into_iter().filter(|&y| y <= until).collect() } else { Vec::new() };
     let name = match data.regions().get(region) {
         Some(r) if !r.is_empty() => r.clone(),
         _ => plan.meta.region.clone(),
@@ -395,7 +504,7 @@ pub fn evaluate_region<'a>(
     let mut order: Vec<&Target> = plan.targets.iter().collect();
     order.sort_by_key(|t| t.domain);
     let scope = o.fail_on.resolve(plan);
-    let at = At { plan, registry, data, region, year, years: &years, options: o, scope };
+    let at = At { plan, registry, data, region, year, years: &years, options: o, scope, spreads };
     let results = order.into_iter().map(|t| evaluate_target(&at, t)).collect();
     RegionReport { region: name, year, results }
 }
@@ -413,6 +522,8 @@ struct At<'a, 'd> {
     options: &'d EvalOptions,
     /// The `--fail-on` scope resolved for the plan.
     scope: FailOn,
+    /// The batch's spreads, for `regional_gap`.
+    spreads: &'d Spreads,
 }
 
 /// The series of an indicator in a region, with the plan's stated baseline where the data lacks that year.
@@ -435,7 +546,7 @@ pub fn series_with_baseline(
 }
 
 fn evaluate_target<'a>(at: &At<'a, '_>, t: &'a Target) -> TargetResult<'a> {
-    let At { plan, registry, data, region, year, years, options: o, scope } = *at;
+    let At { plan, registry, data, region, year, years, options: o, scope, spreads } = *at;
     let indicator = t.indicator.map(|id| registry.get(id));
     let (series, from_plan) = match t.indicator {
         Some(id) => series_with_baseline(plan, data, region, id),
@@ -453,12 +564,13 @@ fn evaluate_target<'a>(at: &At<'a, '_>, t: &'a Target) -> TargetResult<'a> {
         tolerance: o.tolerance,
         near: o.near,
         ceiling,
+        spread: spread_of(spreads, t),
     };
     let history = years.iter().map(|&y| (y, judge(&t.rule, &inputs(y)).status)).collect();
     let warning = match year {
         Some(year) if t.indicator.is_some() => {
-            let cx =
-                crate::warn::Context { year, baseline_year: b, deadline: t.deadline, tolerance: o.tolerance, ceiling };
+            let (deadline, tolerance, near) = (t.deadline, o.tolerance, o.near);
+            let cx = crate::warn::Context { year, baseline_year: b, deadline, tolerance, near, ceiling };
             warn(&t.rule, &series, &cx)
         }
         _ => Vec::new(),
@@ -497,7 +609,7 @@ fn evaluate_target<'a>(at: &At<'a, '_>, t: &'a Target) -> TargetResult<'a> {
         in_scope: counted,
         fails,
         history,
-        series: if o.history { series.iter().map(|(y, v)| (*y, *v)).collect() } else { Vec::new() },
+        series: if o.history { series.between(i32::MIN, year.unwrap_or(i32::MAX)).to_vec() } else { Vec::new() },
         mark: if o.history && t.rule.is_threshold() {
             mark(&t.rule, series.get(&b).copied(), o.tolerance)
         } else {

@@ -19,6 +19,7 @@ pub mod plan;
 pub mod render;
 pub mod rule;
 pub mod series;
+pub mod spread;
 pub mod warn;
 pub mod words;
 

@@ -38,6 +38,8 @@ pub struct Context {
     pub baseline_year: i32,
     pub deadline: i32,
     pub tolerance: Decimal,
+    /// The 基本实现 margin, in percent of the target (`--near`).
+    pub near: Decimal,
     /// A rate that cannot exceed 100.
     pub ceiling: bool,
 }
@@ -75,6 +77,7 @@ fn direction(rule: &Rule) -> Option<bool> {
         | Rule::Ratio { .. }
         | Rule::Eliminate { .. }
         | Rule::GapNarrow { .. }
+        | Rule::RegionalGap { .. }
         | Rule::Qualitative => None,
     }
 }
@@ -114,8 +117,10 @@ fn projected_miss(rule: &Rule, points: &[(i32, Decimal)], cx: &Context) -> Optio
     if let Some(&(first, v)) = points.first() {
         series.insert(first, v);
     }
-    // The projection is judged as the verdict will be at the deadline: with the run's tolerance, and no
-    // 基本实现 margin (a projected near miss is still a miss worth a warning).
+    // The projection is judged as the verdict will be at the deadline, with the run's tolerance. A projected
+    // near miss is still a miss worth a warning, except against a target at the ceiling (= 100, or ≥ 100 on a
+    // rate): a rate that wavers a tenth below 100 % is at its ceiling, not heading for a miss, so a projection
+    // within the 基本实现 margin of such a target warns of nothing.
     let inputs = crate::rule::Inputs {
         series: &series,
         reference: None,
@@ -123,11 +128,13 @@ fn projected_miss(rule: &Rule, points: &[(i32, Decimal)], cx: &Context) -> Optio
         baseline_year: points[0].0,
         deadline,
         tolerance: cx.tolerance,
-        near: Decimal::ZERO,
+        near: cx.near,
         ceiling: cx.ceiling,
+        spread: None,
     };
     let verdict = crate::rule::judge(rule, &inputs);
-    if verdict.status != crate::rule::Status::Unmet {
+    let at_ceiling = matches!(rule, Rule::Eq(_)) || (cx.ceiling && rule.numbers().contains(&Decimal::ONE_HUNDRED));
+    if verdict.status != crate::rule::Status::Unmet || (at_ceiling && verdict.near) {
         return None;
     }
     let (from, to) = (points[0].0, points[points.len() - 1].0);
@@ -186,7 +193,14 @@ mod tests {
     }
 
     fn cx(year: i32) -> Context {
-        Context { year, baseline_year: 2020, deadline: 2030, tolerance: Decimal::from(5), ceiling: false }
+        Context {
+            year,
+            baseline_year: 2020,
+            deadline: 2030,
+            tolerance: Decimal::from(5),
+            near: Decimal::ONE,
+            ceiling: false,
+        }
     }
 
     fn said(rule: &Rule, s: &Series, cx: &Context) -> String {
@@ -251,5 +265,66 @@ mod tests {
         assert_eq!(warn(&Rule::Eq(Decimal::ONE_HUNDRED), &s, &rate), vec![]);
         let falling = series(&[(2020, "99"), (2021, "98"), (2022, "97"), (2023, "96")]);
         assert_eq!(warn(&Rule::Eq(Decimal::ONE_HUNDRED), &falling, &rate).len(), 1);
+    }
+
+    /// Every warning kind against targets at a ceiling (a rate at or near 100 %) or an `eq` target reached: a
+    /// series that holds its ceiling, or wavers by a tenth just under it, is on course and gets no warning.
+    #[test]
+    fn no_warning_kind_fires_on_a_series_at_its_ceiling() {
+        let rate = |year| Context { ceiling: true, ..cx(year) };
+        let held = series(&[(2020, "100"), (2021, "100"), (2022, "100"), (2023, "100")]);
+        let wavering = series(&[(2020, "99.8"), (2021, "100"), (2022, "99.9"), (2023, "100"), (2024, "99.8")]);
+        let rising = series(&[(2020, "97"), (2021, "98.5"), (2022, "99.5"), (2023, "100")]);
+        let hundred = Decimal::ONE_HUNDRED;
+        let rules = [
+            Rule::Eq(hundred),
+            Rule::Min(hundred),
+            Rule::Min(Decimal::from(95)),
+            Rule::Gt(Decimal::from(98)),
+            Rule::Range { low: Decimal::from(95), high: hundred },
+            Rule::Approx { value: hundred, tolerance: None },
+            Rule::Increase,
+            Rule::IncreaseYearly,
+            Rule::Maintain { low: None, high: None },
+            Rule::Maintain { low: Some(Decimal::from(95)), high: None },
+        ];
+        for rule in &rules {
+            for (name, s, year) in [("held", &held, 2023), ("wavering", &wavering, 2024), ("rising", &rising, 2023)] {
+                assert_eq!(warn(rule, s, &rate(year)), vec![], "{rule:?} on a {name} series");
+            }
+        }
+    }
+
+    /// A rate at its floor of 0 (消除, 降低) or an `eq` 0 target falling towards it is on course too.
+    #[test]
+    fn no_warning_fires_on_a_series_at_or_falling_to_zero() {
+        let zero = series(&[(2020, "0"), (2021, "0"), (2022, "0"), (2023, "0")]);
+        let falling = series(&[(2020, "3"), (2021, "2"), (2022, "1"), (2023, "0.5")]);
+        let rules = [
+            Rule::Eq(Decimal::ZERO),
+            Rule::Eliminate { threshold: Decimal::ZERO, basic: false },
+            Rule::Max(Decimal::ONE),
+            Rule::Decrease,
+            Rule::SlowRise,
+        ];
+        for rule in &rules {
+            assert_eq!(warn(rule, &zero, &cx(2023)), vec![], "{rule:?} held at 0");
+            assert_eq!(warn(rule, &falling, &cx(2023)), vec![], "{rule:?} falling to 0");
+        }
+    }
+
+    /// The cap is no blindfold: a rate falling away from its = 100 target still warns, and so does one that
+    /// swings widely below it.
+    #[test]
+    fn a_rate_falling_from_its_ceiling_or_swinging_still_warns() {
+        let rate = Context { ceiling: true, ..cx(2024) };
+        let falling = series(&[(2020, "100"), (2021, "99"), (2022, "98"), (2023, "97"), (2024, "96")]);
+        let kinds: Vec<_> = warn(&Rule::Eq(Decimal::ONE_HUNDRED), &falling, &rate).into_iter().collect();
+        assert!(matches!(kinds.as_slice(), [Warning::ProjectedMiss { .. }]), "{kinds:?}");
+        assert!(matches!(warn(&Rule::Increase, &falling, &rate).as_slice(), [Warning::WrongWay { .. }]));
+        let swinging = series(&[(2020, "60"), (2021, "90"), (2022, "55"), (2023, "95"), (2024, "50")]);
+        assert!(warn(&Rule::Min(Decimal::from(50)), &swinging, &rate)
+            .iter()
+            .any(|w| matches!(w, Warning::Swings { .. })));
     }
 }

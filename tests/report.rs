@@ -37,7 +37,7 @@ fn every_page_has_its_charts_verdicts_and_escaped_text_and_stays_under_out() {
     let out = root.path().join("out");
     let (code, stdout, stderr) = report(&out, &[]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("已写入 4 个页面和索引："), "{stdout}");
+    assert!(stdout.starts_with("已写入 4 个地区页面"), "{stdout}");
     // Nothing outside --out: the temporary root holds only the out folder, and out holds only files.
     let top: Vec<_> =
         std::fs::read_dir(root.path()).expect("listable").filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
@@ -47,7 +47,8 @@ fn every_page_has_its_charts_verdicts_and_escaped_text_and_stays_under_out() {
         assert!(entry.file_type().expect("a type").is_file());
         let name = entry.file_name().to_string_lossy().into_owned();
         assert!(!name.contains(['/', '\\', '<', '>']), "{name}");
-        if name.ends_with(".html") && name != "index.html" {
+        let region_page = !name.starts_with("matrix--") && !name.starts_with("narrative--") && name != "index.html";
+        if name.ends_with(".html") && region_page {
             pages.push(entry.path());
         }
     }
@@ -58,7 +59,9 @@ fn every_page_has_its_charts_verdicts_and_escaped_text_and_stays_under_out() {
         let results = data["results"].as_array().expect("results");
         let targets = html.select(&select("div.target")).count();
         assert_eq!(targets, results.len(), "{}", page.display());
-        assert_eq!(html.select(&select("span.verdict")).count(), results.len());
+        assert_eq!(html.select(&select("div.target span.st")).count(), results.len());
+        let quantified = results.iter().filter(|r| r["kind"] != "qualitative").count();
+        assert_eq!(html.select(&select("table.compact tbody tr:not(.domain)")).count(), quantified);
         let with_values = results
             .iter()
             .filter(|r| r["history"].as_array().is_some_and(|h| !h.is_empty()) && r["indicator"].is_string())
@@ -82,12 +85,33 @@ fn every_page_has_its_charts_verdicts_and_escaped_text_and_stays_under_out() {
     let index = Html::parse_document(&std::fs::read_to_string(out.join("index.html")).expect("an index"));
     let links: Vec<String> =
         index.select(&select("a")).filter_map(|a| a.value().attr("href").map(str::to_string)).collect();
-    assert_eq!(links.len(), 4);
+    // Per plan: the matrix and the drafted report; per page: the page and its drafted report.
+    assert_eq!(links.len(), 2 * 2 + 4 * 2);
     for link in links {
-        assert!(out.join(&link).is_file(), "{link}");
+        assert!(out.join(decode(&link)).is_file(), "{link}");
     }
     let index_json = json(&out.join("index.json"));
     assert_eq!(index_json["pages"].as_array().map(Vec::len), Some(4));
+}
+
+/// A percent-encoded link as the file name it names.
+fn decode(link: &str) -> String {
+    let bytes = link.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], link.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The chart draws the indicator's series; a page shows one where the series has a value.
@@ -138,11 +162,13 @@ fn stages_set_the_evaluation_year_and_rates_use_both_conventions() {
     let annual = root.path().join("annual");
     assert_eq!(report(&annual, &["--format", "json"]).0, 0);
     let page = json(&annual.join("jiangjin-women--乐平镇.json"));
-    // 宫颈癌筛查率 met, 性别比 closer to the band: 2 reached of 3 with data, of 67 assessable.
+    // 宫颈癌筛查率 met, 性别比 closer to the band, and the gap in 孕产妇死亡率 between the two regions widened
+    // (range 2 in 2020, 3 in 2024): 2 reached of 4 with data, of 68 assessable.
     assert_eq!(page["rates"]["reached"], 2);
-    assert_eq!(page["rates"]["with_data"], 3);
-    assert_eq!(page["rates"]["national"], "66.7");
-    assert_eq!(page["rates"]["county"], "3.0");
+    assert_eq!(page["rates"]["with_data"], 4);
+    assert_eq!(page["rates"]["national"], "50.0");
+    assert_eq!(page["rates"]["county"], "2.9");
+    assert_eq!(result(&page, "health-main-2b")["status"], "unmet");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Every rule kind at its boundaries, and every status, judged on concrete values.
 
 use plancheck::indicator::IndicatorId;
-use plancheck::rule::{judge, Decline, Inputs, RelativeMode, Rule, Series, Status};
+use plancheck::rule::{judge, Decline, Inputs, Measure, RelativeMode, Rule, Series, Spread, Status};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use test_case::test_case;
@@ -30,6 +30,7 @@ fn inputs<'a>(s: &'a Series, reference: Option<&'a Series>, y: i32) -> Inputs<'a
         tolerance: d("5"),
         near: d("1"),
         ceiling: true,
+        spread: None,
     }
 }
 
@@ -279,4 +280,51 @@ fn parse(points: &str) -> Vec<(i32, &str)> {
 fn basic_elimination_defaults_to_one(v: &str, want: Status) {
     let rule = Rule::Eliminate { threshold: plancheck::plan::load::BASIC_ELIMINATION, basic: true };
     assert_eq!(at_deadline(rule, v), want);
+}
+
+/// Judges a regional gap at `y` over regions given as their (2020, Y) values.
+fn regional(measure: Measure, regions: &[(&str, &str)], y: i32) -> (Status, String) {
+    let series: Vec<Vec<(i32, Decimal)>> = regions.iter().map(|(b, v)| vec![(2020, d(b)), (y, d(v))]).collect();
+    let spread = Spread::of(measure, 2020, series.iter().map(Vec::as_slice));
+    let own = series.first().map(|s| s.iter().copied().collect()).unwrap_or_default();
+    let input = Inputs { spread: Some(&spread), ..inputs(&own, None, y) };
+    let v = judge(&Rule::RegionalGap { measure }, &input);
+    (v.status, plancheck::words::Say::say(&v.reason, plancheck::words::Lang::Zh))
+}
+
+// Three regions' maternal mortality: range 20 − 10 = 10 in 2020.
+#[test_case(&[("10", "9"), ("15", "12"), ("20", "14")], Status::Met; "range narrows to 5")]
+#[test_case(&[("10", "5"), ("15", "12"), ("20", "15")], Status::Unmet; "range stays 10")]
+#[test_case(&[("10", "4"), ("15", "12"), ("20", "16")], Status::Unmet; "range widens to 12")]
+fn a_regional_gap_narrows_when_the_range_across_regions_shrinks(regions: &[(&str, &str)], want: Status) {
+    assert_eq!(regional(Measure::Range, regions, 2024).0, want);
+}
+
+/// The CV is scale-free: every region halving its value keeps the CV, so the gap has not narrowed; one region
+/// catching up narrows it.
+#[test]
+fn a_regional_gap_by_cv_compares_relative_spread() {
+    let halved = [("10", "5"), ("20", "10"), ("30", "15")];
+    assert_eq!(regional(Measure::Range, &halved, 2024).0, Status::Met, "the range halves");
+    let (status, reason) = regional(Measure::Cv, &halved, 2024);
+    assert_eq!(status, Status::Unmet, "{reason}");
+    assert_eq!(reason, "3个地区之间的变异系数 2020年 0.4082 → 2024年 0.4082");
+    assert_eq!(regional(Measure::Cv, &[("10", "18"), ("20", "20"), ("30", "22")], 2024).0, Status::Met);
+}
+
+#[test]
+fn a_regional_gap_needs_two_regions_with_values_in_both_years() {
+    let (status, reason) = regional(Measure::Range, &[("10", "9")], 2024);
+    assert_eq!(status, Status::NoData);
+    assert_eq!(reason, "比较地区间差距需要至少2个地区2020年和2024年的数据（本次1个）");
+    // Without a batch at all (a single-region check) it is no_data too, whatever the region's own values.
+    let own = series(&[(2020, "12"), (2024, "9")]);
+    let alone = judge(&Rule::RegionalGap { measure: Measure::Range }, &inputs(&own, None, 2024));
+    assert_eq!(alone.status, Status::NoData);
+    // A region without its own value at Y is not among the regions compared: no_data on its page.
+    let series = [vec![(2020, d("10")), (2024, d("9"))], vec![(2020, d("20")), (2024, d("12"))]];
+    let spread = Spread::of(Measure::Range, 2020, series.iter().map(Vec::as_slice));
+    let outside = self::series(&[(2020, "15")]);
+    let input = Inputs { spread: Some(&spread), ..inputs(&outside, None, 2024) };
+    assert_eq!(judge(&Rule::RegionalGap { measure: Measure::Range }, &input).status, Status::NoData);
 }

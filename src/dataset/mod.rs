@@ -36,6 +36,8 @@ pub struct RegionData {
     points: Vec<Point>,
     /// (indicator, start, length) into `points`, sorted by indicator.
     index: Vec<(IndicatorId, u32, u32)>,
+    /// Rows of this region rejected with an error (`report --keep-going` leaves such a region out).
+    pub(crate) rejected: u32,
 }
 
 impl RegionData {
@@ -161,6 +163,11 @@ impl Dataset {
     /// Every value of a region.
     pub fn region_points(&self, region: usize) -> &[Point] {
         self.data.get(region).map_or(&[], |d| d.points.as_slice())
+    }
+
+    /// Rows of a region rejected with an error (rows rejected before their region was read are in none).
+    pub fn rejected_in(&self, region: usize) -> usize {
+        self.data.get(region).map_or(0, |d| d.rejected as usize)
     }
 
     /// The latest year with any value in a region.

@@ -177,6 +177,7 @@ impl<'a> Rows<'a> {
                 } else {
                     into.points.extend(region.points);
                 }
+                into.rejected += region.rejected;
             }
         }
         for (i, &n) in rows_by_indicator.iter().enumerate() {
@@ -367,6 +368,25 @@ impl<'a> Rows<'a> {
             Some(i) => self.region_of(fields, i),
             None => self.no_region() as u32,
         };
+        let accepted = self.data_row_in(layout, fields, at, found, region, diags);
+        if !accepted {
+            if let Some(data) = self.data.data.get_mut(region as usize) {
+                data.rejected += 1;
+            }
+        }
+        accepted
+    }
+
+    /// Reads a data row of `region` (known good so far); false when it was rejected.
+    fn data_row_in<F: Fields>(
+        &mut self,
+        layout: &Layout,
+        fields: &F,
+        at: u64,
+        found: Option<Option<IndicatorId>>,
+        region: u32,
+        diags: &mut Diagnostics,
+    ) -> bool {
         let indicator = match found {
             Some(Some(id)) => id,
             Some(None) => {
@@ -619,6 +639,9 @@ impl<'a> Rows<'a> {
             // The second row is rejected (once, however many of its values conflict), so no longer counted used.
             if self.conflicting.insert(second.at) {
                 self.data.rows_rejected += 1;
+                if let Some(data) = self.data.data.get_mut(region) {
+                    data.rejected += 1;
+                }
                 self.data.count_rows(first.indicator, -1);
             }
         }

@@ -74,6 +74,10 @@ pub enum Code {
     UnknownTarget,
     BadFlag,
     CannotWrite,
+    // Reports.
+    StageYearMissing,
+    EarlierFiles,
+    RegionsSkipped,
 }
 
 impl Code {

@@ -82,6 +82,7 @@ pub const RULE: Table = Table {
         "second",
         "reference",
         "mode",
+        "measure",
     ],
     children: &[],
 };

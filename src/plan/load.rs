@@ -241,6 +241,7 @@ struct RawRule {
     second: Option<Spanned<String>>,
     reference: Option<Spanned<String>>,
     mode: Option<Spanned<String>>,
+    measure: Option<Spanned<String>>,
 }
 
 /// Turns a TOML error into a located diagnostic.
@@ -559,8 +560,23 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
             };
             Rule::GapNarrow { reference: cx.indicator(reference)? }
         }
+        Kind::RegionalGap => Rule::RegionalGap { measure: measure(cx, r.measure.as_ref(), k)? },
         Kind::Qualitative => Rule::Qualitative,
     })
+}
+
+/// The `measure` of a `regional_gap` rule: required, since the plan's words do not say how a spread is measured.
+fn measure(cx: &mut Ctx, field: Option<&Spanned<String>>, kind: &Spanned<String>) -> Option<crate::rule::Measure> {
+    let Some(field) = field else {
+        let msg = Message::RuleNeeds { kind: kind.get_ref().clone(), field: "measure" };
+        cx.error(kind.span(), msg, Some(Hint::AddField { field: "measure" }));
+        return None;
+    };
+    let found = field.get_ref().parse().ok();
+    if found.is_none() {
+        cx.error(field.span(), Message::UnknownMeasure { measure: field.get_ref().clone() }, Some(Hint::Measures));
+    }
+    found
 }
 
 /// The kind a misspelt word most likely means: only a close one (`incrase` → increase), never a guess.

@@ -73,6 +73,15 @@ struct Found {
     in_scope: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     history: Vec<YearStatus>,
+    /// The indicator's values by year up to Y (report only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    values: Vec<YearValue>,
+}
+
+#[derive(Serialize)]
+struct YearValue {
+    year: i32,
+    value: Number,
 }
 
 /// The count per status, in the order of the statuses (met first).
@@ -301,6 +310,7 @@ fn found(r: &TargetResult, lang: Lang) -> Found {
         warning: r.warning.say(lang),
         in_scope: r.in_scope,
         history: r.history.iter().map(|(year, status)| YearStatus { year: *year, status: *status }).collect(),
+        values: r.series.iter().map(|(year, value)| YearValue { year: *year, value: Number(*value) }).collect(),
     }
 }
 
@@ -314,15 +324,64 @@ fn rates(r: crate::eval::Rates) -> RatesJson {
     }
 }
 
-/// A report page: one region's object.
+/// A report page: one region's object, with its counts by the bureaus' words and its warnings.
 pub fn page(report: &Report, region_report: &RegionReport, lang: Lang) -> String {
-    serde_json::to_string_pretty(&region(report, region_report, lang)).unwrap_or_default() + "\n"
+    let page =
+        PageJson { region: region(report, region_report, lang), grades: GradesJson::of(&region_report.grades()) };
+    serde_json::to_string_pretty(&page).unwrap_or_default() + "\n"
+}
+
+#[derive(Serialize)]
+struct PageJson<'a> {
+    #[serde(flatten)]
+    region: RegionJson<'a>,
+    grades: GradesJson,
+}
+
+/// The counts under the words `grade` uses, and the targets with a warning.
+#[derive(Serialize)]
+struct GradesJson {
+    achieved: usize,
+    achieved_early: usize,
+    nearly_achieved: usize,
+    short: usize,
+    no_data: usize,
+    not_assessed: usize,
+    warnings: usize,
+}
+
+impl GradesJson {
+    fn of(g: &crate::eval::Grades) -> GradesJson {
+        GradesJson {
+            achieved: g.achieved,
+            achieved_early: g.achieved_early,
+            nearly_achieved: g.nearly_achieved,
+            short: g.short,
+            no_data: g.no_data,
+            not_assessed: g.not_assessed,
+            warnings: g.warnings,
+        }
+    }
 }
 
 #[derive(Serialize)]
 struct IndexJson<'a> {
     stage: crate::eval::Stage,
+    plans: Vec<BatchJson<'a>>,
     pages: Vec<IndexEntryJson<'a>>,
+}
+
+/// One plan over the regions of one data file, with its totals.
+#[derive(Serialize)]
+struct BatchJson<'a> {
+    plan: &'a str,
+    title: &'a str,
+    data: &'a str,
+    regions: usize,
+    grades: GradesJson,
+    rates: RatesJson,
+    matrix: Option<String>,
+    narrative: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -331,24 +390,46 @@ struct IndexEntryJson<'a> {
     region: &'a str,
     year: Option<i32>,
     summary: Summary,
+    grades: GradesJson,
     rates: RatesJson,
     file: &'a str,
+    narrative: Option<&'a str>,
 }
 
 /// The index of every page written.
-pub fn index(entries: &[crate::render::pages::IndexEntry], stage: crate::eval::Stage) -> String {
-    let pages = entries
+/// `narrative` is the extension of the drafted reports written (html or md), if any.
+pub fn index(batches: &[crate::render::batch::Batch], stage: crate::eval::Stage, narrative: Option<&str>) -> String {
+    let plans = batches
         .iter()
-        .map(|e| IndexEntryJson {
-            plan: &e.plan,
-            region: &e.region,
-            year: e.year,
-            summary: Summary::of(e.summary.iter().copied()),
-            rates: rates(e.rates),
-            file: &e.file,
+        .map(|b| {
+            let (grades, totals) = b.totals();
+            BatchJson {
+                plan: &b.plan,
+                title: &b.title,
+                data: &b.data_file,
+                regions: b.rows.len(),
+                grades: GradesJson::of(&grades),
+                rates: rates(totals),
+                matrix: b.matrix.as_ref().map(|m| format!("{m}.json")),
+                narrative: b.narrative.as_ref().zip(narrative).map(|(n, ext)| format!("{n}.{ext}")),
+            }
         })
         .collect();
-    serde_json::to_string_pretty(&IndexJson { stage, pages }).unwrap_or_default() + "\n"
+    let pages = batches
+        .iter()
+        .flat_map(|b| b.rows.iter().map(move |r| (b, r)))
+        .map(|(b, r)| IndexEntryJson {
+            plan: &b.plan,
+            region: &r.region,
+            year: r.year,
+            summary: Summary::of(r.summary.iter().copied()),
+            grades: GradesJson::of(&r.grades),
+            rates: rates(r.rates),
+            file: &r.page,
+            narrative: r.narrative.as_deref(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&IndexJson { stage, plans, pages }).unwrap_or_default() + "\n"
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::{footer_lines, headers, indicator_label, number, Renderer};
 use crate::eval::{RegionReport, Report};
-use crate::render::pages::IndexEntry;
+use crate::render::batch::Batch;
 use crate::words::{outputs::RatesLine, Label, Lang, Say, Word};
 use std::io::{self, Write};
 
@@ -131,10 +131,14 @@ pub fn page(report: &Report, region: &RegionReport, lang: Lang) -> String {
         escape(&region.region),
         report.stage.word(lang)
     );
+    out.push_str(&grades_line(region, lang));
+    out.push_str("  \n");
     out.push_str(&RatesLine(region.rates()).say(lang));
     out.push_str("\n\n");
     let rows = region.results.iter().map(|r| {
-        let course: Vec<String> = r.history.iter().map(|(y, s)| format!("{y} {}", s.word(lang))).collect();
+        let value = |y: &i32| r.series.iter().find(|p| p.0 == *y).map(|p| format!(" {}", crate::rule::show(p.1)));
+        let course: Vec<String> =
+            r.history.iter().map(|(y, s)| format!("{y}{} {}", value(y).unwrap_or_default(), s.word(lang))).collect();
         vec![
             escape(r.domain),
             escape(&indicator_label(r)),
@@ -144,7 +148,7 @@ pub fn page(report: &Report, region: &RegionReport, lang: Lang) -> String {
             number(r.baseline),
             number(r.value),
             r.status.word(lang).to_string(),
-            r.grade.word(lang).to_string(),
+            grade_if_new(r, lang),
             escape(&r.reason.say(lang)),
             escape(&r.warning.say(lang)),
             escape(&course.join(" · ")),
@@ -155,22 +159,74 @@ pub fn page(report: &Report, region: &RegionReport, lang: Lang) -> String {
     out
 }
 
-/// The index of every page written.
-pub fn index(entries: &[IndexEntry], stage: crate::eval::Stage, lang: Lang) -> String {
-    let pct = super::percent_text;
-    let mut out = format!("# {}\n\n", stage.word(lang));
-    let statuses = crate::rule::Status::all().map(|s| s.word(lang));
-    let first = [Label::Region, Label::Plan, Label::Year].map(|l| l.word(lang));
-    let last = [Label::RateCountyShort, Label::RateNationalShort].map(|l| l.word(lang));
-    let header: Vec<&str> = first.into_iter().chain(statuses).chain(last).collect();
-    let rows = entries.iter().map(|e| {
-        let mut cells =
-            vec![escape(&e.region), format!("[{}]({})", escape(&e.title), e.file), super::year_text(e.year)];
-        cells.extend(e.summary.iter().map(|(_, n)| n.to_string()));
-        cells.extend([pct(e.rates.over_assessable()), pct(e.rates.over_with_data())]);
+/// The counts by the bureaus' words and the warnings: `已实现 36 · 提前实现 7 · … · 预警 0`.
+fn grades_line(region: &RegionReport, lang: Lang) -> String {
+    use crate::eval::Grade;
+    let g = region.grades();
+    let counts = [
+        (Grade::Achieved.word(lang), g.achieved),
+        (Grade::AchievedEarly.word(lang), g.achieved_early),
+        (Grade::NearlyAchieved.word(lang), g.nearly_achieved),
+        (Grade::Short.word(lang), g.short),
+        (Grade::NoData.word(lang), g.no_data),
+        (Grade::NotAssessed.word(lang), g.not_assessed),
+        (Label::Warning.word(lang), g.warnings),
+    ];
+    counts.iter().map(|(w, n)| format!("{w} {n}")).collect::<Vec<_>>().join(" · ")
+}
+
+/// The bureau's word where it adds one to the status (not 无数据 beside 无数据).
+fn grade_if_new(r: &crate::eval::TargetResult, lang: Lang) -> String {
+    match r.grade {
+        crate::eval::Grade::NoData | crate::eval::Grade::NotAssessed => String::new(),
+        g => g.word(lang).to_string(),
+    }
+}
+
+/// The index of every page written: a table per batch, its rows in the data's order and a totals row, the three
+/// reached words adding up to the 达标率's numerator.
+pub fn index(batches: &[Batch], stage: crate::eval::Stage, lang: Lang) -> String {
+    use crate::eval::Grade;
+    use crate::words::report::{IndexNote, RateCell, Term};
+    let mut out = format!("# {} · {}\n\n{}\n\n", stage.word(lang), Term::IndexTitle.word(lang), IndexNote.say(lang));
+    let grades =
+        [Grade::Achieved, Grade::AchievedEarly, Grade::NearlyAchieved, Grade::Short, Grade::NoData, Grade::NotAssessed];
+    let mut header: Vec<&str> = vec![Label::Region.word(lang), Label::EvaluationYear.word(lang)];
+    header.extend(grades.iter().map(|g| g.word(lang)));
+    header.extend([Label::Warning, Label::RateCountyShort, Label::RateNationalShort].map(|l| l.word(lang)));
+    let cells = |g: &crate::eval::Grades, r: &crate::eval::Rates| {
+        let county = RateCell { rate: r.over_assessable(), part: r.reached, whole: r.assessable };
+        let national = RateCell { rate: r.over_with_data(), part: r.reached, whole: r.with_data };
+        let n = [g.achieved, g.achieved_early, g.nearly_achieved, g.short, g.no_data, g.not_assessed, g.warnings];
+        let mut cells: Vec<String> = n.iter().map(usize::to_string).collect();
+        cells.extend([county.say(lang), national.say(lang)]);
         cells
-    });
-    table(&mut out, &header, rows);
+    };
+    for b in batches {
+        out.push_str(&format!("## {} ({})\n\n", escape(&b.title), b.plan));
+        let links: Vec<String> = [(&b.matrix, Term::Matrix), (&b.narrative, Term::Narrative)]
+            .iter()
+            .filter_map(|(file, term)| {
+                file.as_ref().map(|f| format!("[{}]({})", term.word(lang), super::names::href(&format!("{f}.md"))))
+            })
+            .collect();
+        out.push_str(&format!("{} {} · {}\n\n", Label::Data.word(lang), escape(&b.data_file), links.join(" · ")));
+        let mut rows: Vec<Vec<String>> = b
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row =
+                    vec![format!("[{}]({})", escape(&r.region), super::names::href(&r.page)), super::year_text(r.year)];
+                row.extend(cells(&r.grades, &r.rates));
+                row
+            })
+            .collect();
+        let (g, r) = b.totals();
+        let mut total = vec![format!("**{}（{}）**", Term::Total.word(lang), b.rows.len()), String::new()];
+        total.extend(cells(&g, &r));
+        rows.push(total);
+        table(&mut out, &header, rows.into_iter());
+    }
     out.pop(); // the index ends with its last row
     out
 }

@@ -4,6 +4,7 @@
 //! the report pages render the same [`Report`] and cannot disagree. A new format is one file here and one arm in
 //! [`crate::cmd::check`]'s match. Words come from [`crate::words`]; this module only lays them out.
 
+pub mod batch;
 pub mod chart;
 pub mod csv;
 pub mod github;
@@ -11,6 +12,9 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod matrix;
+pub mod names;
+pub mod narrative;
 pub mod pages;
 pub mod sarif;
 pub mod stream;

@@ -1,22 +1,25 @@
-//! The pages of `report`: for every plan and region, one file per format (HTML, Markdown, JSON) inside the
-//! output folder, and the index of them all. Files are named by safe slugs of the region names.
+//! The files of `report`, inside the output folder: for every plan and region a page per format (HTML, Markdown,
+//! JSON) and its drafted monitoring report (HTML, Markdown); for every plan over the regions of a data file (a
+//! batch) the regions × indicators page and the batch's drafted report; and the index of them all. Names are
+//! [`super::names`]'; every file is written under a temporary name and renamed into place.
 
-use super::{html, json, markdown, Renderer};
+use super::batch::{self, Batch};
+use super::names::{ascii_slug, href, slug, unique};
+use super::{html, json, markdown, matrix, narrative, Renderer};
 use crate::eval::{RegionReport, Report};
-use crate::rule::Status;
 use crate::words::Lang;
 use std::collections::HashSet;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PageFormat {
-    /// Self-contained HTML pages with charts.
+    /// Self-contained HTML pages with charts, printable on A4.
     Html,
     /// Markdown pages.
     Markdown,
-    /// JSON, the same fields as `check --format json` plus each target's course by year.
+    /// JSON, the same fields as `check --format json` plus each target's course and values by year.
     Json,
 }
 
@@ -30,59 +33,142 @@ impl PageFormat {
     }
 }
 
-/// One line of the index: a written page.
-pub struct IndexEntry {
-    pub plan: String,
-    pub title: String,
-    pub region: String,
-    pub year: Option<i32>,
-    pub summary: Vec<(Status, usize)>,
-    pub rates: crate::eval::Rates,
-    /// The page's file name, relative to the index.
-    pub file: String,
-}
-
-/// A region's pages, rendered: its index line without the file name, and (extension, text) per format.
+/// A region's files, rendered: its row of the batch, and (file name, text) of each file.
 pub struct RegionPages {
-    entry: IndexEntry,
-    region: String,
-    files: Vec<(&'static str, String)>,
+    row: batch::Row,
+    columns: Vec<batch::Column>,
+    files: Vec<(String, String)>,
 }
 
-/// The report pages of every plan and region, written into one folder.
+/// The report files of every plan and region, written into one folder.
 pub struct Pages {
     pub lang: Lang,
     pub formats: Vec<PageFormat>,
     pub dir: PathBuf,
-    entries: Vec<IndexEntry>,
+    /// ASCII file names (`region-003`) instead of the region's own name.
+    pub ascii_names: bool,
+    batches: Vec<Batch>,
+    /// The stems of the current batch's regions, by their position in the job.
+    stems: Vec<String>,
     taken: HashSet<String>,
+    written: Vec<String>,
     /// Shows how many pages are written, on a terminal.
     pub progress: indicatif::ProgressBar,
-    /// Why a page could not be written.
+    /// Why a file could not be written.
     pub failure: Option<crate::diag::Message>,
 }
 
 impl Pages {
-    pub fn new(lang: Lang, formats: Vec<PageFormat>, dir: PathBuf) -> Pages {
+    pub fn new(lang: Lang, formats: Vec<PageFormat>, dir: PathBuf, ascii_names: bool) -> Pages {
         let progress = indicatif::ProgressBar::hidden();
-        Pages { lang, formats, dir, entries: Vec::new(), taken: HashSet::new(), progress, failure: None }
+        Pages {
+            lang,
+            formats,
+            dir,
+            ascii_names,
+            batches: Vec::new(),
+            stems: Vec::new(),
+            taken: HashSet::new(),
+            written: Vec::new(),
+            progress,
+            failure: None,
+        }
     }
 
-    /// The pages written so far, in order.
-    pub fn entries(&self) -> &[IndexEntry] {
-        &self.entries
+    /// Starts a batch: a plan over the regions of one data file, named in the order they will be rendered
+    /// (with their numbers in the data file, for ASCII names).
+    pub fn start<'n>(&mut self, report: &Report, regions: impl Iterator<Item = (usize, &'n str)>) {
+        let mut b = Batch::of(report);
+        let plan = b.plan.clone();
+        b.matrix = Some(unique(&mut self.taken, &format!("matrix--{plan}")));
+        b.narrative = Some(unique(&mut self.taken, &format!("narrative--{plan}")));
+        self.stems = regions
+            .map(|(number, name)| {
+                let slug = if self.ascii_names { ascii_slug(name, number + 1) } else { slug(name) };
+                let stem = unique(&mut self.taken, &format!("{plan}--{slug}"));
+                self.taken.insert(format!("narrative--{stem}"));
+                stem
+            })
+            .collect();
+        self.batches.push(b);
     }
 
-    /// Writes the index in every format asked for.
-    pub fn write_indexes(&self, stage: crate::eval::Stage) -> Result<(), crate::diag::Message> {
+    /// The batches so far.
+    pub fn batches(&self) -> &[Batch] {
+        &self.batches
+    }
+
+    /// The region pages written (one per plan and region).
+    pub fn pages(&self) -> usize {
+        self.batches.iter().map(|b| b.rows.len()).sum()
+    }
+
+    /// Every file written, by name.
+    pub fn written(&self) -> &[String] {
+        &self.written
+    }
+
+    /// Writes each batch's regions × indicators page and drafted report, and the index in every format.
+    pub fn finish(&mut self, stage: crate::eval::Stage) -> io::Result<()> {
+        let lang = self.lang;
+        let mut files = Vec::new();
+        for b in &self.batches {
+            let (Some(m), Some(n)) = (&b.matrix, &b.narrative) else { continue };
+            let doc = narrative::batch(b, lang);
+            let header = doc.title.clone();
+            for format in &self.formats {
+                let (matrix_text, narrative_text) = match format {
+                    PageFormat::Html => {
+                        (html::matrix::page(b, "index.html", lang), Some(html::narrative::page(&doc, &header, lang)))
+                    }
+                    PageFormat::Markdown => (matrix::markdown(b, lang), Some(narrative::markdown(&doc))),
+                    PageFormat::Json => (matrix::json(b), None),
+                };
+                let ext = format.extension();
+                files.push((format!("{m}.{ext}"), matrix_text));
+                if let Some(text) = narrative_text {
+                    files.push((format!("{n}.{ext}"), text));
+                }
+            }
+        }
         for format in &self.formats {
             let (name, text) = match format {
-                PageFormat::Html => ("index.html", html::index(&self.entries, stage, self.lang)),
-                PageFormat::Markdown => ("index.md", markdown::index(&self.entries, stage, self.lang)),
-                PageFormat::Json => ("index.json", json::index(&self.entries, stage)),
+                PageFormat::Html => ("index.html", html::index(&self.batches, stage, lang)),
+                PageFormat::Markdown => ("index.md", markdown::index(&self.batches, stage, lang)),
+                PageFormat::Json => ("index.json", json::index(&self.batches, stage, self.narrative_ext())),
             };
-            crate::output::write_file(&self.dir, name, text.as_bytes())?;
+            files.push((name.to_string(), text));
         }
+        for (name, text) in files {
+            self.write_file(&name, &text)?;
+        }
+        Ok(())
+    }
+
+    /// The link format of pages: HTML when written, else Markdown.
+    fn link_ext(&self) -> &'static str {
+        if self.formats.contains(&PageFormat::Html) {
+            "html"
+        } else if self.formats.contains(&PageFormat::Markdown) {
+            "md"
+        } else {
+            "json"
+        }
+    }
+
+    /// The extension of the drafted reports written, if any.
+    fn narrative_ext(&self) -> Option<&'static str> {
+        Some(self.link_ext()).filter(|e| *e != "json")
+    }
+
+    /// Writes one file inside the folder, whole and never through a link ([`crate::output::write_file`]); why
+    /// it could not be written is kept for the command to say.
+    fn write_file(&mut self, name: &str, text: &str) -> io::Result<()> {
+        if let Err(message) = crate::output::write_file(&self.dir, name, text.as_bytes()) {
+            self.failure = Some(message);
+            return Err(io::Error::other("a file of the report could not be written"));
+        }
+        self.written.push(name.to_string());
         Ok(())
     }
 }
@@ -90,99 +176,68 @@ impl Pages {
 impl<'a> Renderer<'a> for Pages {
     type Part = RegionPages;
 
-    fn region(&self, report: &Report<'a>, region: &RegionReport<'a>, _index: usize) -> RegionPages {
+    fn region(&self, report: &Report<'a>, region: &RegionReport<'a>, index: usize) -> RegionPages {
         let lang = self.lang;
-        let files = self
-            .formats
-            .iter()
-            .map(|format| {
-                let text = match format {
-                    PageFormat::Html => html::page(report, region, lang),
-                    PageFormat::Markdown => markdown::page(report, region, lang),
-                    PageFormat::Json => json::page(report, region, lang),
-                };
-                (format.extension(), text)
-            })
-            .collect();
-        let entry = IndexEntry {
-            plan: report.plan.id.clone(),
-            title: report.plan.title.clone(),
-            region: region.region.clone(),
-            year: region.year,
-            summary: region.summary().into_iter().collect(),
-            rates: region.rates(),
-            file: String::new(),
+        let stem =
+            self.stems.get(index).cloned().unwrap_or_else(|| format!("{}--{}", report.plan.id, slug(&region.region)));
+        let writes = |f: PageFormat| self.formats.contains(&f);
+        let html_links = html::page::Links {
+            index: Some("index.html".to_string()),
+            matrix: self.batches.last().and_then(|b| b.matrix.as_ref()).map(|m| href(&format!("{m}.html"))),
+            narrative: writes(PageFormat::Html).then(|| href(&format!("narrative--{stem}.html"))),
         };
-        RegionPages { entry, region: region.region.clone(), files }
+        let mut files = Vec::new();
+        let doc = narrative::region(report, region, lang);
+        for format in &self.formats {
+            let ext = format.extension();
+            let text = match format {
+                PageFormat::Html => html::page(report, region, &html_links, lang),
+                PageFormat::Markdown => markdown::page(report, region, lang),
+                PageFormat::Json => json::page(report, region, lang),
+            };
+            files.push((format!("{stem}.{ext}"), text));
+            let drafted = match format {
+                PageFormat::Html => Some(html::narrative::page(&doc, &doc.title, lang)),
+                PageFormat::Markdown => Some(narrative::markdown(&doc)),
+                PageFormat::Json => None,
+            };
+            if let Some(text) = drafted {
+                files.push((format!("narrative--{stem}.{ext}"), text));
+            }
+        }
+        let mut row = batch::row(region);
+        let ext = self.link_ext();
+        row.page = format!("{stem}.{ext}");
+        row.narrative = self.narrative_ext().map(|ext| format!("narrative--{stem}.{ext}"));
+        let columns = if index == 0 { batch::columns(region) } else { Vec::new() };
+        RegionPages { row, columns, files }
     }
 
     fn write(&mut self, part: RegionPages, _out: &mut dyn Write) -> io::Result<()> {
-        let RegionPages { mut entry, region, files } = part;
-        let stem = unique(&mut self.taken, &format!("{}--{}", entry.plan, slug(&region)));
-        for (ext, text) in &files {
-            if let Err(message) = crate::output::write_file(&self.dir, &format!("{stem}.{ext}"), text.as_bytes()) {
-                self.failure = Some(message);
-                return Err(io::Error::other("a page could not be written"));
-            }
+        let RegionPages { row, columns, files } = part;
+        for (name, text) in &files {
+            self.write_file(name, text)?;
         }
-        let link = if self.formats.contains(&PageFormat::Html) { "html" } else { "md" };
-        entry.file = format!("{stem}.{link}");
-        self.entries.push(entry);
+        if let Some(b) = self.batches.last_mut() {
+            if b.columns.is_empty() {
+                b.columns = columns;
+            }
+            b.rows.push(row);
+        }
         self.progress.inc(1);
         Ok(())
     }
 }
 
-/// A file-name-safe form of a region name: letters and digits (any script) kept, everything else `-`.
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.chars().count() >= 60 {
-            break;
-        }
-    }
-    let trimmed = out.trim_matches('-');
-    if trimmed.is_empty() {
-        "region".to_string()
-    } else {
-        trimmed.to_string()
-    }
-}
-
-/// `stem`, or `stem-2`, `stem-3`, ... when taken.
-fn unique(taken: &mut HashSet<String>, stem: &str) -> String {
-    let mut candidate = stem.to_string();
-    let mut n = 2;
-    while !taken.insert(candidate.clone()) {
-        candidate = format!("{stem}-{n}");
-        n += 1;
-    }
-    candidate
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{slug, unique};
-
-    #[test]
-    fn slugs_are_safe_file_names() {
-        assert_eq!(slug("乐平市"), "乐平市");
-        assert_eq!(slug("<b>甲县</b>/../乙"), "b-甲县-b-乙");
-        assert_eq!(slug("../.."), "region");
-        assert_eq!(slug(""), "region");
-        assert!(!slug("a\\b/c").contains(['/', '\\']));
-    }
-
-    #[test]
-    fn colliding_slugs_get_a_number() {
-        let mut taken = Default::default();
-        assert_eq!(unique(&mut taken, "x"), "x");
-        assert_eq!(unique(&mut taken, "x"), "x-2");
-        assert_eq!(unique(&mut taken, "x"), "x-3");
-    }
+/// The files in `dir` that `report` writes by name (of an earlier run, before this one writes any).
+pub fn own_files(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| super::names::is_own(n))
+        .collect();
+    names.sort();
+    names
 }

@@ -4,7 +4,7 @@
 
 use super::Renderer;
 use crate::dataset::Dataset;
-use crate::eval::{evaluate_region, EvalOptions, Report};
+use crate::eval::{evaluate_region_in, EvalOptions, Report};
 use crate::indicator::Registry;
 use crate::plan::Plan;
 use rayon::prelude::*;
@@ -58,7 +58,7 @@ pub fn regions<'a, R: Renderer<'a>>(
             .par_iter()
             .enumerate()
             .map(|(i, &r)| {
-                let region = evaluate_region(job.plan, job.registry, job.data, r, job.options);
+                let region = evaluate_region_in(job.plan, job.registry, job.data, r, job.options, &report.spreads);
                 let failed = region.failures() > 0;
                 (renderer.region(report, &region, batch * REGIONS_PER_BATCH + i), failed)
             })

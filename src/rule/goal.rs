@@ -135,6 +135,7 @@ pub fn goal(rule: &Rule, base: Option<Decimal>, default_tolerance: Decimal) -> O
         | Rule::Balance { .. }
         | Rule::SlowRise
         | Rule::GapNarrow { .. }
+        | Rule::RegionalGap { .. }
         | Rule::Qualitative => return None,
     })
 }

@@ -11,6 +11,7 @@ pub mod goal;
 pub mod reason;
 
 pub use crate::series::Series;
+pub use crate::spread::Spread;
 pub use goal::{as_written, line, mark, show, Cmp, Goal, Mark};
 pub use reason::Reason;
 
@@ -57,6 +58,8 @@ pub enum Rule {
     SlowRise,
     /// |A − R| at Y below |A − R| at B: 城乡差距缩小.
     GapNarrow { reference: IndicatorId },
+    /// The spread of the indicator across the regions of a batch, by `measure`, smaller at Y than at B: 区域差距缩小.
+    RegionalGap { measure: Measure },
     /// No measurable quantity: listed, never assessed.
     Qualitative,
 }
@@ -79,6 +82,26 @@ pub enum RelativeMode {
     AtLeast,
     /// Within the tolerance of the reference (相适应).
     Match,
+}
+
+/// How a `regional_gap` target measures the spread of an indicator across regions.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::EnumString, strum::IntoStaticStr, strum::EnumIter,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Measure {
+    /// The range: the highest region's value less the lowest's, in the indicator's unit.
+    Range,
+    /// The coefficient of variation: the population standard deviation over the mean (a pure number).
+    Cv,
+}
+
+impl Measure {
+    /// The snake_case word of the TOML.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// The kind of a rule, as the TOML and JSON spell it: the one list of kinds, from which every table of them
@@ -119,6 +142,7 @@ pub enum Kind {
     Eliminate,
     SlowRise,
     GapNarrow,
+    RegionalGap,
     Qualitative,
 }
 
@@ -160,6 +184,7 @@ impl Rule {
             Rule::Eliminate { .. } => Kind::Eliminate,
             Rule::SlowRise => Kind::SlowRise,
             Rule::GapNarrow { .. } => Kind::GapNarrow,
+            Rule::RegionalGap { .. } => Kind::RegionalGap,
             Rule::Qualitative => Kind::Qualitative,
         }
     }
@@ -182,6 +207,7 @@ impl Rule {
             | Rule::Balance { .. }
             | Rule::SlowRise
             | Rule::GapNarrow { .. }
+            | Rule::RegionalGap { .. }
             | Rule::Qualitative => vec![],
         }
     }
@@ -211,6 +237,7 @@ impl Rule {
             | Rule::Ratio { .. }
             | Rule::Eliminate { .. }
             | Rule::SlowRise
+            | Rule::RegionalGap { .. }
             | Rule::Qualitative => None,
         }
     }
@@ -237,6 +264,7 @@ impl Rule {
             | Rule::Balance { .. }
             | Rule::SlowRise
             | Rule::GapNarrow { .. }
+            | Rule::RegionalGap { .. }
             | Rule::Qualitative => false,
         }
     }
@@ -308,6 +336,9 @@ pub struct Inputs<'a> {
     pub near: Decimal,
     /// A rate that cannot exceed 100.
     pub ceiling: bool,
+    /// The indicator's spread across the regions of the batch, for `regional_gap` (None: a run of one region,
+    /// or a caller that computes none).
+    pub spread: Option<&'a Spread>,
 }
 
 /// The outcome of judging one target.
@@ -327,6 +358,10 @@ fn verdict(status: Status, reason: Reason) -> Verdict {
 pub fn judge(rule: &Rule, input: &Inputs) -> Verdict {
     if *rule == Rule::Qualitative {
         return verdict(Status::NotAssessed, Reason::Qualitative);
+    }
+    // A batch's spread, not this region's own value, decides a regional gap.
+    if let Rule::RegionalGap { measure } = *rule {
+        return judge_regional(input, measure);
     }
     let y = input.year;
     let Some(&v) = input.series.get(&y) else {
@@ -357,6 +392,7 @@ pub fn judge(rule: &Rule, input: &Inputs) -> Verdict {
         Rule::Balance { low, high } => judge_balance(input, v, base, low, high),
         Rule::SlowRise => judge_slow_rise(input, v),
         Rule::GapNarrow { .. } => judge_gap(input, v, base),
+        Rule::RegionalGap { measure } => judge_regional(input, measure),
         Rule::Qualitative => verdict(Status::NotAssessed, Reason::Qualitative),
     }
 }
@@ -510,6 +546,28 @@ fn judge_gap(input: &Inputs, v: Decimal, base: Option<Decimal>) -> Verdict {
     let (now, then) = ((v - r_now).abs(), (from - r_base).abs());
     let status = if now < then { Status::Met } else { Status::Unmet };
     verdict(status, Reason::Gap { baseline_year: b, then, year: y, now })
+}
+
+fn judge_regional(input: &Inputs, measure: Measure) -> Verdict {
+    if let Some(early) = needs_later_year(input) {
+        return early;
+    }
+    let (baseline_year, year) = (input.baseline_year, input.year);
+    // A region without its own values at B and Y is not among the regions compared: the batch's verdict is not
+    // its to count.
+    for y in [baseline_year, year] {
+        if input.series.get(&y).is_none() {
+            return verdict(Status::NoData, Reason::NoValue { year: y });
+        }
+    }
+    let pair = input.spread.and_then(|s| s.at(year));
+    let regions = pair.map_or(0, |p| p.regions);
+    let Some((then, now)) = pair.and_then(|p| Some((p.then?, p.now?))) else {
+        return verdict(Status::NoData, Reason::TooFewRegions { baseline_year, year, regions });
+    };
+    let status = if now.key < then.key { Status::Met } else { Status::Unmet };
+    let (then, now) = (then.shown(measure), now.shown(measure));
+    verdict(status, Reason::RegionalGap { measure, baseline_year, then, year, now, regions })
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! [`Reason`] into a sentence in the output's language; nothing here is prose.
 
 use super::goal::Goal;
+use super::Measure;
 use rust_decimal::Decimal;
 
 /// The grounds of one verdict.
@@ -63,4 +64,8 @@ pub enum Reason {
     GapMissing { baseline_year: i32, year: i32 },
     /// 差距缩小: the gap at the baseline against the gap now.
     Gap { baseline_year: i32, then: Decimal, year: i32, now: Decimal },
+    /// 区域差距缩小 without two regions that have values at both years.
+    TooFewRegions { baseline_year: i32, year: i32, regions: usize },
+    /// 区域差距缩小: the spread across `regions` regions at the baseline against the spread now.
+    RegionalGap { measure: Measure, baseline_year: i32, then: Decimal, year: i32, now: Decimal, regions: usize },
 }

@@ -138,6 +138,10 @@ pub enum Message {
     UnknownMode {
         mode: String,
     },
+    /// A `regional_gap` rule's measure is neither `range` nor `cv`.
+    UnknownMeasure {
+        measure: String,
+    },
     RatioFirstPositive,
     UnreadablePlanFile {
         path: String,
@@ -432,6 +436,29 @@ pub enum Message {
     FolderLocked {
         dir: String,
     },
+    /// `--year` with `--stage midterm|final`, which set the year themselves.
+    YearWithStage {
+        year: i32,
+        stage: crate::eval::Stage,
+    },
+    /// Regions without a value at the year a stage sets (the data stop before it).
+    StageYearMissing {
+        plan: String,
+        stage: crate::eval::Stage,
+        year: i32,
+        regions: Vec<String>,
+    },
+    /// Files an earlier run wrote into the output folder that this run did not write again.
+    EarlierFiles {
+        dir: String,
+        files: Vec<String>,
+    },
+    /// `--keep-going`: regions left out for their rejected rows.
+    RegionsSkipped {
+        file: String,
+        regions: Vec<String>,
+        unplaced: usize,
+    },
 }
 
 impl Message {
@@ -459,7 +486,7 @@ impl Message {
             Message::TargetYearOutside { .. } | Message::DeadlineOutside { .. } => Code::BadDeadline,
             Message::UnknownDomain { .. } => Code::UnknownDomain,
             Message::UnknownKind { .. } => Code::UnknownKind,
-            Message::UnknownMode { .. } => Code::BadField,
+            Message::UnknownMode { .. } | Message::UnknownMeasure { .. } => Code::BadField,
             Message::MissingKey { .. } | Message::NewIndicatorNeeds { .. } => Code::MissingKey,
             Message::UnknownKey { .. } => Code::UnknownKey,
             Message::IndicatorRedefined { .. } | Message::SpellingTaken { .. } => Code::DuplicateIndicator,
@@ -516,7 +543,21 @@ impl Message {
             | Message::FolderLocked { .. } => Code::CannotWrite,
             Message::UnreadableConfig { .. } => Code::UnreadableFile,
             Message::MissingFlag { .. } => Code::BadFlag,
+            Message::YearWithStage { .. } => Code::BadFlag,
+            Message::StageYearMissing { .. } => Code::StageYearMissing,
+            Message::EarlierFiles { .. } => Code::EarlierFiles,
+            Message::RegionsSkipped { .. } => Code::RegionsSkipped,
         }
+    }
+}
+
+/// A list of names, at most ten of them and how many more: `a、b……等12个`.
+fn shown_list(items: &[String], lang: Lang) -> String {
+    const SHOWN: usize = 10;
+    let shown = list(items.get(..SHOWN.min(items.len())).unwrap_or_default(), lang);
+    match items.len().saturating_sub(SHOWN) {
+        0 => shown,
+        more => tr!(lang, "{shown}……等（另有{more}个）", "{shown} and {more} more"),
     }
 }
 
@@ -604,6 +645,9 @@ impl Say for Message {
             ),
             Message::UnknownKind { word } => tr!(lang, "未知的规则类型 {word:?}", "unknown rule kind {word:?}"),
             Message::UnknownMode { mode } => tr!(lang, "未知的比较方式 {mode:?}", "unknown mode {mode:?}"),
+            Message::UnknownMeasure { measure } => {
+                tr!(lang, "未知的差距度量 {measure:?}", "unknown measure {measure:?}")
+            }
             Message::RatioFirstPositive => tr!(lang, "比例的前项必须为正数", "a ratio's first part must be positive"),
             Message::UnreadablePlanFile { path, fault } => {
                 let fault = fault.say(lang);
@@ -984,6 +1028,42 @@ impl Say for Message {
                 "{path} 已经存在，未覆盖",
                 "{path} already exists and is left as it is"
             ),
+            Message::YearWithStage { year, stage } => {
+                let (word, flag) = (crate::words::Word::word(*stage, lang), <&str>::from(*stage));
+                tr!(
+                    lang,
+                    "--year {year} 不能与 --stage {flag} 同时使用：{word}的评估年份由规划期确定；要评估{year}年，请用 --stage annual --year {year}",
+                    "--year {year} cannot go with --stage {flag}: a {word} sets its own year from the plan period; for {year}, use --stage annual --year {year}"
+                )
+            }
+            Message::StageYearMissing { plan, stage, year, regions } => {
+                let (word, n, names) = (crate::words::Word::word(*stage, lang), regions.len(), shown_list(regions, lang));
+                tr!(
+                    lang,
+                    "{plan}：{word}的评估年份为{year}年，以下{n}个地区没有{year}年的数据，其报告为无数据：{names}",
+                    "{plan}: the {word} evaluates {year}, and {n} regions have no value for {year}, so their reports say no data: {names}"
+                )
+            }
+            Message::EarlierFiles { dir, files } => {
+                let (n, names) = (files.len(), shown_list(files, lang));
+                tr!(
+                    lang,
+                    "{dir} 中有{n}个文件是以前运行 report 时写的，本次没有重写：{names}（--clean 先删除这些文件）",
+                    "{dir} holds {n} files an earlier run of report wrote and this one did not: {names} (--clean removes them first)"
+                )
+            }
+            Message::RegionsSkipped { file, regions, unplaced } => {
+                let (n, names) = (regions.len(), shown_list(regions, lang));
+                let unplaced = match unplaced {
+                    0 => String::new(),
+                    u => tr!(lang, "；另有{u}行无法归属地区", "; {u} more rows could not be placed in a region"),
+                };
+                tr!(
+                    lang,
+                    "--keep-going：{file} 中{n}个地区有被拒绝的数据行，未生成其报告：{names}{unplaced}",
+                    "--keep-going: {n} regions of {file} have rejected rows and get no report: {names}{unplaced}"
+                )
+            }
         }
     }
 }
@@ -1135,6 +1215,8 @@ pub enum Hint {
         kinds: Vec<String>,
     },
     Modes,
+    /// The measures of a `regional_gap` rule.
+    Measures,
     TheText,
     OpenedHere,
     MoveBelowHeader,
@@ -1193,6 +1275,7 @@ impl Say for Hint {
                 tr!(lang, "规则类型有：{kinds}", "the kinds: {kinds}")
             }
             Hint::Modes => tr!(lang, "at_least 或 match", "at_least or match"),
+            Hint::Measures => tr!(lang, "range（极差）或 cv（变异系数）", "range or cv (coefficient of variation)"),
             Hint::TheText => tr!(lang, "原文", "the text"),
             Hint::OpenedHere => tr!(lang, "引号从这里开始", "opened here"),
             Hint::MoveBelowHeader => tr!(lang, "请把它移到表头之下", "move it below the header"),

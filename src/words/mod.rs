@@ -6,7 +6,9 @@
 pub mod diagnostics;
 pub mod draft;
 pub mod labels;
+pub mod narrative;
 pub mod outputs;
+pub mod report;
 pub mod rules;
 pub mod verdicts;
 

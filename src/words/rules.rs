@@ -2,7 +2,7 @@
 //! target and in docs/plan-format.md for every kind — a test holds the two equal), in both languages.
 
 use super::{Lang, Say};
-use crate::rule::{show, Decline, Kind, RelativeMode, Rule};
+use crate::rule::{show, Decline, Kind, Measure, RelativeMode, Rule};
 use crate::tr;
 
 /// A target's rule, with what its words need: the reference's name, the baseline year and the deadline.
@@ -72,6 +72,14 @@ impl RuleText<'_> {
             }
             Rule::SlowRise => "v(Y) ≤ v(Y−1), v(Y) − v(Y−1) < v(Y−1) − v(Y−2)".to_string(),
             Rule::GapNarrow { .. } => format!("|v(Y) − {r}(Y)| < |v({b}) − {r}({b})|"),
+            Rule::RegionalGap { measure } => {
+                let m = measure_word(*measure, lang);
+                tr!(
+                    lang,
+                    "各地区之间的{m}：Y年 < {b}年（同一批在两年都有数据的地区，至少2个）",
+                    "the {m} across the batch's regions: at Y < at {b} (the regions with values in both years, at least 2)"
+                )
+            }
             Rule::Qualitative => tr!(lang, "无可量化的指标", "no measurable quantity"),
         }
     }
@@ -97,6 +105,14 @@ impl RuleText<'_> {
             Judged::Pace => tr!(lang, "满足 {cond} 即达标；逐年评估", "met when {cond}; judged every year"),
             Judged::Never => tr!(lang, "列出，不作评估（not_assessed）", "listed, never assessed (not_assessed)"),
         }
+    }
+}
+
+/// A spread's measure in words: 极差 / range, 变异系数 / coefficient of variation.
+pub fn measure_word(measure: Measure, lang: Lang) -> &'static str {
+    match measure {
+        Measure::Range => super::pick(lang, "极差", "range"),
+        Measure::Cv => super::pick(lang, "变异系数", "coefficient of variation"),
     }
 }
 
@@ -151,6 +167,10 @@ pub fn met_when(kind: Kind, lang: Lang) -> &'static str {
         Kind::Eliminate => w("v(Y) ≤ 阈值（消除为0）", "v(Y) ≤ the threshold (0 for 消除)"),
         Kind::SlowRise => w("v(Y) ≤ v(Y−1)，或升幅小于上年", "v(Y) ≤ v(Y−1), or a smaller rise than the year before"),
         Kind::GapNarrow => w("|v(Y) − R(Y)| < |v(B) − R(B)|", "|v(Y) − R(Y)| < |v(B) − R(B)|"),
+        Kind::RegionalGap => w(
+            "各地区之间的极差或变异系数：Y年小于B年",
+            "the range or coefficient of variation across the batch's regions: smaller at Y than at B",
+        ),
         Kind::Qualitative => w("不评估", "never assessed"),
     }
 }

@@ -155,6 +155,20 @@ impl Say for Reason {
                 let (then, now) = (show(then), show(now));
                 tr!(lang, "差距 {b}年 {then} → {y}年 {now}", "gap {then} in {b} → {now} in {y}")
             }
+            Reason::TooFewRegions { baseline_year: b, year: y, regions } => tr!(
+                lang,
+                "比较地区间差距需要至少2个地区{b}年和{y}年的数据（本次{regions}个）",
+                "the regional gap needs at least 2 regions with values in {b} and {y} ({regions} in this run)"
+            ),
+            Reason::RegionalGap { measure, baseline_year: b, then, year: y, now, regions } => {
+                let m = super::rules::measure_word(measure, lang);
+                let (then, now) = (show(then), show(now));
+                tr!(
+                    lang,
+                    "{regions}个地区之间的{m} {b}年 {then} → {y}年 {now}",
+                    "{m} across {regions} regions {then} in {b} → {now} in {y}"
+                )
+            }
         }
     }
 }
