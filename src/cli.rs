@@ -37,23 +37,23 @@ pub enum ErrorFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a data file against a plan: a table of verdicts and an exit code (0 pass, 1 fail, 2 error).
+    /// 按规划检查数据：判定表与退出码 / check a data file against a plan: verdicts and an exit code (0 pass, 1 fail, 2 error)
     Check(CheckArgs),
-    /// List the plans, or show one.
+    /// 列出规划，或显示一个规划 / list the plans, or show one
     Plans(PlansArgs),
-    /// Show a target's verbatim text, where it stands, its rule and how the verdict is reached.
+    /// 显示目标原文、出处、规则和判定方法 / show a target's text, where it stands, its rule and how it is judged
     Explain(ExplainArgs),
-    /// Validate plan files: every error with file:line:column.
+    /// 校验规划文件 / validate plan files: every error with file:line:column
     Lint(LintArgs),
-    /// Write the CSV an analyst fills in: one row per indicator and year.
+    /// 生成填报模板（CSV 或 Excel） / write the template an analyst fills in (CSV or Excel)
     Template(TemplateArgs),
-    /// Write reports for many plans and regions at once: a page per plan and region, and an index.
+    /// 批量生成监测报告 / write reports for many plans and regions at once: a page per plan and region, and an index
     Report(ReportArgs),
-    /// Write a commented plancheck.toml, the project file a CI job runs `plancheck check` from.
+    /// 生成带注释的 plancheck.toml / write a commented plancheck.toml, the project file a CI job runs check from
     Init(InitArgs),
-    /// Draft plan and indicator TOML from a plan document (.txt or .docx), every uncertain reading marked.
+    /// 从规划文件起草规划 TOML / draft plan and indicator TOML from a plan document (.txt or .docx), doubts marked
     Draft(DraftArgs),
-    /// List every known indicator (id, names by plan, aliases, unit, the targets that use it), or show one.
+    /// 列出全部指标，或显示一个 / list every known indicator (id, names, aliases, unit, targets), or show one
     Indicators(IndicatorsArgs),
 }
 
@@ -83,34 +83,34 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Plans (ids or TOML files); repeat the flag or give a comma-separated list.
+    /// 规划：编号或 TOML 文件，可重复或用逗号分隔 / plans: ids or TOML files; repeat the flag or separate by commas
     #[arg(long, value_name = "ID|FILE", required = true, value_delimiter = ',')]
     pub plan: Vec<String>,
-    /// Data files; repeat the flag or give a comma-separated list.
+    /// 数据文件，可重复或用逗号分隔 / data files; repeat the flag or separate by commas
     #[arg(long, value_name = "FILE", required = true, value_delimiter = ',')]
     pub data: Vec<PathBuf>,
-    /// The folder to write into (created if missing); nothing is written outside it.
+    /// 写入的文件夹（不存在则创建），不会写到其外 / the folder to write into (created if missing); nothing is written outside it
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Formats to write.
+    /// 写出的格式：html、markdown、json、xlsx / formats to write: html, markdown, json, xlsx
     #[arg(long, value_enum, value_delimiter = ',', default_value = "html,markdown,json")]
     pub format: Vec<crate::render::pages::PageFormat>,
-    /// The evaluation: annual (the latest year, or --year), midterm (mid-period) or final (the target year).
+    /// 评估阶段：annual 年度监测、midterm 中期评估、final 终期评估 / the evaluation: annual (latest year or --year), midterm, final
     #[arg(long, value_enum, default_value_t = crate::eval::Stage::Annual)]
     pub stage: crate::eval::Stage,
-    /// The evaluation year for the annual stage (default: the latest year in the data per region).
+    /// 年度监测的评估年份（默认：各地区数据的最新年份） / the year of an annual report (default: each region's latest)
     #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32).range(1949..=2100))]
     pub year: Option<i32>,
-    /// Exit 1 when a target in this scope fails (default: never; reports are written either way).
+    /// 该范围内有目标不通过时退出码为 1（默认不设） / exit 1 when a target in this scope fails (default: never)
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// On bad data rows, still write the regions whose rows are all good (the bad rows are listed; exit 2).
+    /// 有错误数据行时仍写出数据无误的地区（退出码 2） / on bad rows, still write the regions whose rows are good (exit 2)
     #[arg(long)]
     pub keep_going: bool,
-    /// First remove the files an earlier run of report wrote into --out (only those, recognised by name).
+    /// 先删除上次 report 在 --out 中写的文件（仅这些） / first remove the files an earlier report wrote into --out (only those)
     #[arg(long)]
     pub clean: bool,
-    /// ASCII file names (region-001, ...) instead of the regions' own names, for archives opened on Windows.
+    /// 文件名只用 ASCII（region-001 …） / ASCII file names (region-001, …) for archives opened on Windows
     #[arg(long)]
     pub ascii_names: bool,
     #[command(flatten)]
@@ -142,7 +142,7 @@ pub struct CommonArgs {
 /// Where plans come from.
 #[derive(Debug, Args, Clone, Default)]
 pub struct PlanSourceArgs {
-    /// Load plans from this folder (its *.toml, and indicators/*.toml) instead of the embedded ones.
+    /// 从此文件夹读取规划（*.toml 与 indicators/*.toml） / load plans from this folder instead of the embedded ones
     #[arg(long, value_name = "DIR", global = true)]
     pub plans_dir: Option<PathBuf>,
 }
@@ -201,11 +201,11 @@ pub struct PlansArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum PlansAction {
-    /// One line per plan: id, region, period, counts of targets by kind and attribute.
+    /// 每个规划一行 / one line per plan: id, region, period, targets by kind and attribute
     List,
-    /// A plan's metadata and every target.
+    /// 规划信息与全部目标 / a plan's metadata and every target
     Show {
-        /// The plan id.
+        /// 规划编号 / the plan id
         id: String,
     },
 }
@@ -214,8 +214,8 @@ pub enum PlansAction {
 pub struct IndicatorsArgs {
     #[command(subcommand)]
     pub action: Option<IndicatorsAction>,
-    /// Read these plans (ids or plan files, with the indicators/ folder beside a file) and list only the
-    /// indicators they use; repeat the flag or give a comma-separated list.
+    /// 只列出这些规划使用的指标 / list only the indicators these plans use (ids or plan files; repeat or separate
+    /// by commas)
     #[arg(long, value_name = "ID|FILE", value_delimiter = ',', global = true)]
     pub plan: Vec<String>,
     #[command(flatten)]
@@ -224,26 +224,26 @@ pub struct IndicatorsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum IndicatorsAction {
-    /// A table: id, name, unit, the names plans give it, other aliases, and the targets that use it.
+    /// 指标表 / a table: id, name, unit, names by plan, aliases, and the targets that use it
     List,
-    /// Everything about one indicator: where it is defined, its spellings, and every target on it.
+    /// 一个指标的全部信息 / one indicator: where it is defined, its spellings, and every target on it
     Show {
-        /// The indicator: its id, Chinese name or any alias.
+        /// 指标：编号、中文名称或别名 / the indicator: its id, Chinese name or any alias
         indicator: String,
     },
 }
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The plan: an id or a path to a plan TOML file.
+    /// 规划：编号或规划 TOML 文件 / the plan: an id or a plan TOML file
     #[arg(long, value_name = "ID|FILE")]
     pub plan: String,
-    /// An indicator id, its Chinese name or an alias, or a target id.
+    /// 指标（编号、名称或别名）或目标编号 / an indicator (id, name or alias) or a target id
     pub indicator: String,
-    /// Tolerance of 左右 (approx) and 相适应 to explain, in percent of the target value (as check takes it).
+    /// 左右与相适应的容差，目标值的百分比 / tolerance of 左右 and 相适应, in percent of the target (as check takes it)
     #[arg(long, value_name = "PCT", default_value = "5")]
     pub tolerance: String,
-    /// 基本实现 margin to explain: a threshold missed by at most this percent of the target (as check takes it).
+    /// 基本实现的差距上限，目标值的百分比 / 基本实现 margin, in percent of the target (as check takes it)
     #[arg(long, value_name = "PCT", default_value = "1")]
     pub near: String,
     #[command(flatten)]
@@ -252,20 +252,41 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Plan files or folders (default: the embedded plans).
+    /// 规划文件或文件夹（默认：内置规划） / plan files or folders (default: the embedded plans)
     pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
-    /// The plan id.
+    /// 规划编号或规划文件 / the plan id or file
     #[arg(long, value_name = "ID|FILE")]
     pub plan: String,
-    /// The years, as FROM-TO (default: the plan's baseline year to its target year).
-    #[arg(long, value_name = "FROM-TO")]
+    /// 年份：单一年份或 起-止（默认：基线年至目标年） / a year, or FROM-TO (default: baseline year to target year)
+    #[arg(long, value_name = "YEAR|FROM-TO")]
     pub years: Option<String>,
+    /// 排列方式 / the layout
+    #[arg(long, value_enum, default_value = "long")]
+    pub layout: crate::render::template::Layout,
+    /// 文件格式 / the file format
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: TemplateFormat,
+    /// 写入此文件（默认：标准输出） / write to this file (default: standard output)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// 加一列地区，每个地区一组行，以逗号分隔 / a region column, a block of rows per region, comma-separated
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    pub regions: Vec<String>,
     #[command(flatten)]
     pub source: PlanSourceArgs,
+}
+
+/// File formats of `template`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    /// 带字节顺序标记的 UTF-8 CSV（Excel 双击即可打开） / UTF-8 CSV with a byte order mark, as Excel opens it
+    Csv,
+    /// Excel 工作簿 / an Excel workbook
+    Xlsx,
 }
 
 /// Output formats of `check`.
@@ -288,6 +309,9 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0，供代码扫描工具 / SARIF 2.1.0 for code-scanning tools
     Sarif,
+    /// Excel 工作簿：汇总表和每个地区一张工作表（需 --out） / an Excel workbook: a summary sheet and a sheet per
+    /// region (with --out, or stdout redirected)
+    Xlsx,
 }
 
 pub use crate::words::Lang;

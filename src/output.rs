@@ -48,9 +48,13 @@ fn temporary_beside(path: &Path) -> Result<tempfile::NamedTempFile, Message> {
         _ => PathBuf::from("."),
     };
     let prefix = format!(".{}.", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
-    tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A temporary file is private (0600) by default; the file it becomes is an ordinary one, readable as the
+    // user's umask allows, as a file the shell's `>` makes would be.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder
         .tempfile_in(&dir)
         .map_err(|e| Message::CannotWrite { path: path.display().to_string(), fault: IoFault::from(&e) })
 }
@@ -139,6 +143,18 @@ mod tests {
         write_file(&inner, "page.html", b"new").unwrap_or_else(|m| panic!("{m:?}"));
         assert_eq!(std::fs::read_to_string(&outside).unwrap_or_default(), "keep");
         assert_eq!(std::fs::read_to_string(inner.join("page.html")).unwrap_or_default(), "new");
+    }
+
+    /// A written file has the permissions a file the shell creates there has, not a temporary file's 0600.
+    #[cfg(unix)]
+    #[test]
+    fn a_written_file_is_as_readable_as_a_created_one() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|_| std::process::abort());
+        std::fs::write(dir.path().join("plain.txt"), "x").unwrap_or_default();
+        write_file(dir.path(), "page.html", b"x").unwrap_or_else(|m| panic!("{m:?}"));
+        let mode = |name: &str| std::fs::metadata(dir.path().join(name)).map(|m| m.permissions().mode() & 0o777);
+        assert_eq!(mode("page.html").ok(), mode("plain.txt").ok());
     }
 
     #[test]

@@ -223,16 +223,13 @@ fn a_filled_in_template_is_read_back_without_edits() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let template = plancheck(&["template", "--plan", "jiangjin-children", "--years", "2020-2022"]);
     assert_eq!(template.code, 0);
+    // The analyst types 2.1 into the value cell of 婴儿死亡率 in 2022 (the last column).
     let filled: String = template
         .stdout
         .lines()
-        .enumerate()
-        .map(|(i, line)| {
-            if i > 0 && line.starts_with("infant-mortality,2022,") {
-                line.replacen(",,", ",2.1,", 1)
-            } else {
-                line.to_string()
-            }
+        .map(|line| match line.contains(",infant-mortality,") && line.ends_with(",2022,") {
+            true => format!("{line}2.1"),
+            false => line.to_string(),
         })
         .collect::<Vec<_>>()
         .join("\n");

@@ -12,8 +12,10 @@ use crate::exit::ExitStatus;
 use crate::output::Sink;
 use crate::render::stream::{run as stream, Job, Stopped};
 use crate::render::table::{Shape, Table};
-use crate::render::{csv::Csv, github::Github, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif, Filter};
-use std::io::Write;
+use crate::render::{
+    csv::Csv, github::Github, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif, xlsx::Xlsx, Filter,
+};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 /// `check`'s options, resolved.
@@ -66,7 +68,6 @@ impl Settings {
 /// The table's width and colour: `--width`, else the terminal's, else `COLUMNS`, else 120; colour only on a
 /// terminal and without NO_COLOR.
 fn shape(width: Option<u16>, to_stdout: bool, filter: Filter) -> Shape {
-    use std::io::IsTerminal;
     let terminal = to_stdout && std::io::stdout().is_terminal();
     let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|&c| c >= 20);
     let width = width
@@ -85,6 +86,9 @@ pub fn run(args: CheckArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wri
         Err(Error::Invalid(diags)) => return Err(report_problems(format, None, diags, cx, out)),
         Err(e) => return Err(e),
     };
+    if settings.format == Format::Xlsx && settings.out.is_none() && std::io::stdout().is_terminal() {
+        return Err(usage(Message::BinaryToTerminal { format: "xlsx" }));
+    }
     let mut sink = Sink::open(settings.out.as_deref(), out).map_err(usage)?;
     match check(&settings, cx, sink.writer(), err) {
         Ok(status) => {
@@ -105,7 +109,9 @@ fn report_problems(format: Format, sink: Option<Sink>, diags: Diagnostics, cx: &
         Format::Junit => crate::render::junit::problems(&shown, cx.lang),
         Format::Sarif => crate::render::sarif::problems(&shown, cx.lang),
         Format::Github => crate::render::github::problems(&shown, cx.lang),
-        Format::Table | Format::Json | Format::Jsonl | Format::Csv | Format::Markdown => return Error::Invalid(diags),
+        Format::Table | Format::Json | Format::Jsonl | Format::Csv | Format::Markdown | Format::Xlsx => {
+            return Error::Invalid(diags)
+        }
     };
     let written = match sink {
         Some(mut sink) => sink.writer().write_all(text.as_bytes()).ok().and_then(|_| sink.commit().ok()),
@@ -151,6 +157,7 @@ fn check(settings: &Settings, cx: &Context, out: &mut dyn Write, err: &mut dyn W
         Format::Junit => stream(&mut Junit { lang }, &head, &job, out),
         Format::Github => stream(&mut Github::new(lang, &shown), &head, &job, out),
         Format::Sarif => stream(&mut Sarif::new(lang, &shown), &head, &job, out),
+        Format::Xlsx => stream(&mut Xlsx::new(lang, settings.shape.filter.clone()), &head, &job, out),
     };
     let tally = tally.map_err(interrupted)?;
     // A national file leaves hundreds of thousands of series behind: the process ends here, and the system

@@ -49,6 +49,7 @@ pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wr
     let earlier = own_files(&args.out);
     let removed = if args.clean { remove(&args.out, &earlier)? } else { 0 };
     let mut pages = Pages::new(cx.lang, args.format.clone(), args.out.clone(), args.ascii_names);
+    pages.several_plans = loaded.plans().count() > 1;
     let total: usize = datasets.iter().map(|d| d.data.regions().len()).sum::<usize>() * loaded.plans().count();
     if total > 8 && std::io::stderr().is_terminal() {
         pages.progress = indicatif::ProgressBar::new(total as u64);
@@ -80,7 +81,8 @@ pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wr
     }
     print_warnings(&notes, cx, err);
     let dir = args.out.display().to_string();
-    let written = Written { pages: pages.pages(), files: pages.written().len(), removed, dir: &dir };
+    let book_only = args.format.iter().all(|f| *f == crate::render::pages::PageFormat::Xlsx);
+    let written = Written { pages: pages.pages(), files: pages.written().len(), removed, dir: &dir, book_only };
     writeln!(out, "{}", written.say(cx.lang))?;
     Ok(match (bad_rows, failed) {
         (true, _) => ExitStatus::Error,

@@ -15,6 +15,9 @@ pub enum Column {
     /// The unit the row's values are given in (单位).
     Unit,
     Note,
+    /// What a template writes beside the indicator to describe it (领域, 名称, 目标, 属性): read by people, not
+    /// by plancheck, and no surprise to it.
+    Describes,
     /// Wide form: the values of one year.
     YearValues(i32),
     Other,
@@ -24,12 +27,13 @@ pub enum Column {
 pub fn column_role(name: &str) -> Column {
     let key = normalize_name(name).to_lowercase();
     match key.as_str() {
-        "indicator" | "指标" | "指标名" | "指标名称" | "指标id" => Column::Indicator,
+        "indicator" | "指标" | "指标名" | "指标名称" | "指标id" | "指标编号" => Column::Indicator,
         "year" | "年份" | "年度" | "年" => Column::Year,
         "value" | "数值" | "值" | "监测值" => Column::Value,
         "region" | "地区" | "区域" | "行政区" => Column::Region,
         "unit" | "单位" | "计量单位" => Column::Unit,
         "note" | "备注" | "说明" | "来源" => Column::Note,
+        "name" | "名称" | "domain" | "领域" | "target" | "目标" | "attribute" | "属性" => Column::Describes,
         _ => match key.trim_end_matches('年').parse::<i32>() {
             Ok(y) if (1949..=2100).contains(&y) && key.len() >= 4 => Column::YearValues(y),
             _ => Column::Other,
@@ -59,7 +63,8 @@ pub struct Layout {
     pub unit: Option<usize>,
     /// (column of the value, the year: from a column of the row, or fixed by the header)
     pub values: Vec<(usize, YearFrom)>,
-    /// Columns no value is read from (序号, 备注, 2030年目标值), by position.
+    /// Columns no value is read from and that are not plainly notes or descriptions (序号, 2030年目标值), by
+    /// position.
     pub ignored: Vec<usize>,
 }
 
@@ -72,7 +77,7 @@ pub fn read_header<F: Fields>(fields: &F, registry: &Registry) -> Result<Layout,
     let find = |c: Column| columns.iter().position(|x| *x == c);
     let mut seen = std::collections::HashMap::new();
     for (i, c) in columns.iter().enumerate() {
-        if matches!(c, Column::Other | Column::Note) {
+        if matches!(c, Column::Other | Column::Note | Column::Describes) {
             continue;
         }
         if let Some(first) = seen.insert(*c, i) {
@@ -105,7 +110,11 @@ pub fn read_header<F: Fields>(fields: &F, registry: &Registry) -> Result<Layout,
     };
     let read: Vec<usize> =
         [Some(indicator), region, unit, year].into_iter().flatten().chain(values.iter().map(|v| v.0)).collect();
-    let ignored = (0..columns.len()).filter(|i| !read.contains(i) && !fields.field(*i).trim().is_empty()).collect();
+    // A column of notes or descriptions is plainly not one of values: only the others are worth a warning.
+    let ignored = (0..columns.len())
+        .filter(|&i| !read.contains(&i) && !fields.field(i).trim().is_empty())
+        .filter(|&i| !matches!(columns[i], Column::Note | Column::Describes))
+        .collect();
     let names = (0..width).map(|i| fields.field(i).trim().to_string()).collect();
     Ok(Layout { width: columns.len(), names, required, indicator, region, unit, values, ignored })
 }
@@ -149,5 +158,29 @@ mod tests {
         assert_eq!(column_role("计量单位"), Column::Unit);
         assert_eq!(column_role("2030年目标值"), Column::Other);
         assert_eq!(column_role("序号"), Column::Other);
+        assert_eq!(column_role("备注"), Column::Note);
+        assert_eq!(column_role("领域"), Column::Describes);
+        assert_eq!(column_role("指标编号"), Column::Indicator);
+    }
+
+    /// Every column `template` writes is read back in its role, in both languages.
+    #[test]
+    fn template_columns_are_read_back_in_their_roles() {
+        use crate::words::labels::TemplateColumn as T;
+        use crate::words::{Lang, Word};
+        for lang in [Lang::Zh, Lang::En] {
+            for column in T::ALL {
+                let role = match column {
+                    T::Region => Column::Region,
+                    T::Domain | T::Name | T::Target | T::Attribute => Column::Describes,
+                    T::Indicator => Column::Indicator,
+                    T::Unit => Column::Unit,
+                    T::Year => Column::Year,
+                    T::Value => Column::Value,
+                };
+                assert_eq!(column_role(column.word(lang)), role, "{column:?} in {lang:?}");
+            }
+        }
+        assert_eq!(column_role("2025年"), Column::YearValues(2025));
     }
 }

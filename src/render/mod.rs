@@ -19,6 +19,8 @@ pub mod pages;
 pub mod sarif;
 pub mod stream;
 pub mod table;
+pub mod template;
+pub mod xlsx;
 
 use crate::eval::{RegionReport, Report, TargetResult};
 use crate::indicator::Unit;

@@ -3,7 +3,7 @@
 //! file in the output folder is one plancheck writes (so that `--clean` removes only its own files).
 //!
 //! Every name is `<stem>.<ext>` with a stem of one of these shapes, and the extensions of [`EXTENSIONS`]:
-//! `index`; `<plan>--<region>` (a region's page); `matrix--<plan>` (regions × indicators);
+//! `index`, and `report.xlsx` (the workbook); `<plan>--<region>` (a region's page); `matrix--<plan>` (regions × indicators);
 //! `narrative--<plan>` and `narrative--<plan>--<region>` (the drafted monitoring report). A plan id is kebab-case
 //! ASCII, and a slug never holds `--`, so the shapes cannot be mistaken for one another.
 
@@ -71,6 +71,9 @@ pub fn href(name: &str) -> String {
 
 /// Is `name` a file `report` writes (of this run or an earlier one)?
 pub fn is_own(name: &str) -> bool {
+    if name == super::xlsx::REPORT_BOOK {
+        return true;
+    }
     let Some((stem, ext)) = name.rsplit_once('.') else { return false };
     if !EXTENSIONS.contains(&ext) {
         return false;

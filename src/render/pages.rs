@@ -5,9 +5,9 @@
 
 use super::batch::{self, Batch};
 use super::names::{ascii_slug, href, slug, unique};
-use super::{html, json, markdown, matrix, narrative, Renderer};
+use super::{html, json, markdown, matrix, narrative, xlsx, Renderer};
 use crate::eval::{RegionReport, Report};
-use crate::words::Lang;
+use crate::words::{Lang, Word};
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -21,6 +21,9 @@ pub enum PageFormat {
     Markdown,
     /// JSON, the same fields as `check --format json` plus each target's course and values by year.
     Json,
+    /// One Excel workbook for the whole run (report.xlsx): a summary sheet, a sheet per plan and region, and a
+    /// regions × indicators sheet per plan and data file.
+    Xlsx,
 }
 
 impl PageFormat {
@@ -29,6 +32,7 @@ impl PageFormat {
             PageFormat::Html => "html",
             PageFormat::Markdown => "md",
             PageFormat::Json => "json",
+            PageFormat::Xlsx => "xlsx",
         }
     }
 }
@@ -38,6 +42,8 @@ pub struct RegionPages {
     row: batch::Row,
     columns: Vec<batch::Column>,
     files: Vec<(String, String)>,
+    /// The region's sheet of the workbook, when one is written.
+    sheet: Option<xlsx::Sheet>,
 }
 
 /// The report files of every plan and region, written into one folder.
@@ -56,12 +62,17 @@ pub struct Pages {
     pub progress: indicatif::ProgressBar,
     /// Why a file could not be written.
     pub failure: Option<crate::diag::Message>,
+    /// The workbook, with `--format xlsx`.
+    book: Option<xlsx::Book>,
+    /// The run covers several plans: the workbook's sheets name the plan beside the region.
+    pub several_plans: bool,
 }
 
 impl Pages {
     pub fn new(lang: Lang, formats: Vec<PageFormat>, dir: PathBuf, ascii_names: bool) -> Pages {
         let progress = indicatif::ProgressBar::hidden();
         Pages {
+            book: formats.contains(&PageFormat::Xlsx).then(|| xlsx::Book::new(lang)),
             lang,
             formats,
             dir,
@@ -72,6 +83,7 @@ impl Pages {
             written: Vec::new(),
             progress,
             failure: None,
+            several_plans: false,
         }
     }
 
@@ -116,6 +128,9 @@ impl Pages {
             let (Some(m), Some(n)) = (&b.matrix, &b.narrative) else { continue };
             let doc = narrative::batch(b, lang);
             let header = doc.title.clone();
+            if let Some(book) = &mut self.book {
+                book.add_matrix(b);
+            }
             for format in &self.formats {
                 let (matrix_text, narrative_text) = match format {
                     PageFormat::Html => {
@@ -123,6 +138,7 @@ impl Pages {
                     }
                     PageFormat::Markdown => (matrix::markdown(b, lang), Some(narrative::markdown(&doc))),
                     PageFormat::Json => (matrix::json(b), None),
+                    PageFormat::Xlsx => continue,
                 };
                 let ext = format.extension();
                 files.push((format!("{m}.{ext}"), matrix_text));
@@ -136,11 +152,19 @@ impl Pages {
                 PageFormat::Html => ("index.html", html::index(&self.batches, stage, lang)),
                 PageFormat::Markdown => ("index.md", markdown::index(&self.batches, stage, lang)),
                 PageFormat::Json => ("index.json", json::index(&self.batches, stage, self.narrative_ext())),
+                PageFormat::Xlsx => continue,
             };
             files.push((name.to_string(), text));
         }
         for (name, text) in files {
-            self.write_file(&name, &text)?;
+            self.write_file(&name, text.as_bytes())?;
+        }
+        if let Some(book) = self.book.take() {
+            let title = format!("{} · {}", stage.word(lang), crate::words::report::Term::Summary.word(lang));
+            let lines: Vec<String> =
+                self.batches.iter().map(|b| format!("{}（{}） · {}", b.title, b.plan, b.data_file)).collect();
+            let bytes = book.finish(&title, &lines)?;
+            self.write_file(xlsx::REPORT_BOOK, &bytes)?;
         }
         Ok(())
     }
@@ -163,8 +187,8 @@ impl Pages {
 
     /// Writes one file inside the folder, whole and never through a link ([`crate::output::write_file`]); why
     /// it could not be written is kept for the command to say.
-    fn write_file(&mut self, name: &str, text: &str) -> io::Result<()> {
-        if let Err(message) = crate::output::write_file(&self.dir, name, text.as_bytes()) {
+    fn write_file(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        if let Err(message) = crate::output::write_file(&self.dir, name, bytes) {
             self.failure = Some(message);
             return Err(io::Error::other("a file of the report could not be written"));
         }
@@ -194,12 +218,13 @@ impl<'a> Renderer<'a> for Pages {
                 PageFormat::Html => html::page(report, region, &html_links, lang),
                 PageFormat::Markdown => markdown::page(report, region, lang),
                 PageFormat::Json => json::page(report, region, lang),
+                PageFormat::Xlsx => continue,
             };
             files.push((format!("{stem}.{ext}"), text));
             let drafted = match format {
                 PageFormat::Html => Some(html::narrative::page(&doc, &doc.title, lang)),
                 PageFormat::Markdown => Some(narrative::markdown(&doc)),
-                PageFormat::Json => None,
+                PageFormat::Json | PageFormat::Xlsx => None,
             };
             if let Some(text) = drafted {
                 files.push((format!("narrative--{stem}.{ext}"), text));
@@ -210,13 +235,18 @@ impl<'a> Renderer<'a> for Pages {
         row.page = format!("{stem}.{ext}");
         row.narrative = self.narrative_ext().map(|ext| format!("narrative--{stem}.{ext}"));
         let columns = if index == 0 { batch::columns(region) } else { Vec::new() };
-        RegionPages { row, columns, files }
+        let sheet = self.book.is_some().then(|| xlsx::region_sheet(report, region, lang, &super::Filter::default()));
+        RegionPages { row, columns, files, sheet }
     }
 
     fn write(&mut self, part: RegionPages, _out: &mut dyn Write) -> io::Result<()> {
-        let RegionPages { row, columns, files } = part;
+        let RegionPages { row, columns, files, sheet } = part;
         for (name, text) in &files {
-            self.write_file(name, text)?;
+            self.write_file(name, text.as_bytes())?;
+        }
+        if let (Some(book), Some(sheet)) = (&mut self.book, sheet) {
+            let plan = self.several_plans.then(|| self.batches.last().map(|b| b.plan.as_str())).flatten();
+            book.add(sheet, plan);
         }
         if let Some(b) = self.batches.last_mut() {
             if b.columns.is_empty() {

@@ -424,6 +424,10 @@ pub enum Message {
         path: String,
         fault: IoFault,
     },
+    /// A workbook asked for on a terminal, without `--out`.
+    BinaryToTerminal {
+        format: &'static str,
+    },
     /// `check` without a plan or data, in flags or the project file.
     MissingFlag {
         flag: &'static str,
@@ -542,7 +546,7 @@ impl Message {
             | Message::FileExists { .. }
             | Message::FolderLocked { .. } => Code::CannotWrite,
             Message::UnreadableConfig { .. } => Code::UnreadableFile,
-            Message::MissingFlag { .. } => Code::BadFlag,
+            Message::MissingFlag { .. } | Message::BinaryToTerminal { .. } => Code::BadFlag,
             Message::YearWithStage { .. } => Code::BadFlag,
             Message::StageYearMissing { .. } => Code::StageYearMissing,
             Message::EarlierFiles { .. } => Code::EarlierFiles,
@@ -994,8 +998,8 @@ impl Say for Message {
             ),
             Message::BadYears { text } => tr!(
                 lang,
-                "--years 应写作 起-止（1949–2100 之间），如 2020-2025，而不是 {text:?}",
-                "--years takes FROM-TO within 1949–2100, e.g. 2020-2025, not {text:?}"
+                "--years 应写作一个年份或 起-止（1949–2100 之间），如 2025 或 2020-2025，而不是 {text:?}",
+                "--years takes a year or FROM-TO within 1949–2100, e.g. 2025 or 2020-2025, not {text:?}"
             ),
             Message::CannotCreateFolder { path, fault } => {
                 let fault = fault.say(lang);
@@ -1013,6 +1017,11 @@ impl Say for Message {
                 let fault = fault.say(lang);
                 tr!(lang, "无法读取项目配置文件 {path}：{fault}", "cannot read the project file {path}: {fault}")
             }
+            Message::BinaryToTerminal { format } => tr!(
+                lang,
+                "--format {format} 写出的是工作簿文件，不能显示在终端：请用 --out 文件名.{format} 指定写入的文件",
+                "--format {format} writes a workbook, which a terminal cannot show: name the file with --out FILE.{format}"
+            ),
             Message::MissingFlag { flag } => tr!(
                 lang,
                 "缺少 {flag}：请在命令行给出，或写在 plancheck.toml 中（plancheck init 生成一个）",

@@ -85,6 +85,51 @@ impl FailOn {
     }
 }
 
+/// A column of the template `template` writes: each word is one `check` reads back in that role (a test in
+/// `dataset::layout` holds them to it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TemplateColumn {
+    Region,
+    Domain,
+    Indicator,
+    Name,
+    Unit,
+    Target,
+    Attribute,
+    Year,
+    Value,
+}
+
+impl TemplateColumn {
+    pub const ALL: [TemplateColumn; 9] = [
+        TemplateColumn::Region,
+        TemplateColumn::Domain,
+        TemplateColumn::Indicator,
+        TemplateColumn::Name,
+        TemplateColumn::Unit,
+        TemplateColumn::Target,
+        TemplateColumn::Attribute,
+        TemplateColumn::Year,
+        TemplateColumn::Value,
+    ];
+}
+
+impl Word for TemplateColumn {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            TemplateColumn::Region => w(lang, "地区", "region"),
+            TemplateColumn::Domain => w(lang, "领域", "domain"),
+            TemplateColumn::Indicator => w(lang, "指标编号", "indicator"),
+            TemplateColumn::Name => w(lang, "名称", "name"),
+            TemplateColumn::Unit => w(lang, "单位", "unit"),
+            TemplateColumn::Target => w(lang, "目标", "target"),
+            TemplateColumn::Attribute => w(lang, "属性", "attribute"),
+            TemplateColumn::Year => w(lang, "年份", "year"),
+            TemplateColumn::Value => w(lang, "数值", "value"),
+        }
+    }
+}
+
 impl Word for TargetSource {
     fn word(self, lang: Lang) -> &'static str {
         match self {
@@ -180,6 +225,24 @@ pub enum Label {
     NearMargin,
     /// `explain`: the 左右 / 相适应 tolerance in force.
     ToleranceInForce,
+    /// A workbook's column of the targets reached (已实现, 提前实现, 基本实现).
+    Reached,
+    /// A workbook's column of the assessable targets.
+    Assessable,
+    /// A workbook's column of the assessable targets with a value.
+    WithData,
+    /// A workbook's column of the targets that fail the check.
+    Failures,
+    /// Where a baseline comes from.
+    BaselineFrom,
+    /// A column heading of a workbook: the target's id.
+    IdHeading,
+    /// A column heading of a workbook: the indicator's unit.
+    UnitHeading,
+    /// A baseline the plan states.
+    FromPlan,
+    /// A baseline read from the data.
+    FromData,
 }
 
 impl Word for Label {
@@ -245,6 +308,15 @@ impl Word for Label {
             Label::WithoutBaseline => w(lang, "无基线时", "without a baseline"),
             Label::NearMargin => w(lang, "基本实现", "nearly achieved"),
             Label::ToleranceInForce => w(lang, "容差", "tolerance"),
+            Label::Reached => w(lang, "达标数", "Reached"),
+            Label::Assessable => w(lang, "可评估目标数", "Assessable"),
+            Label::WithData => w(lang, "有数据目标数", "With data"),
+            Label::Failures => w(lang, "不通过", "Failing"),
+            Label::BaselineFrom => w(lang, "基线来源", "Baseline from"),
+            Label::IdHeading => w(lang, "编号", "ID"),
+            Label::UnitHeading => w(lang, "单位", "Unit"),
+            Label::FromPlan => w(lang, "规划文本", "plan text"),
+            Label::FromData => w(lang, "数据", "data"),
         }
     }
 }

@@ -213,16 +213,26 @@ pub struct Written<'a> {
     pub files: usize,
     pub removed: usize,
     pub dir: &'a str,
+    /// Only the workbook was asked for: its sheets are the pages.
+    pub book_only: bool,
 }
 
 impl Say for Written<'_> {
     fn say(&self, lang: Lang) -> String {
-        let Written { pages, files, removed, dir } = *self;
-        let mut out = tr!(
-            lang,
-            "已写入 {pages} 个地区页面及其对比页、监测报告和索引（共 {files} 个文件）：{dir}",
-            "{pages} region pages, with the comparisons, drafted reports and index ({files} files), written to {dir}"
-        );
+        let Written { pages, files, removed, dir, book_only } = *self;
+        let mut out = if book_only {
+            tr!(
+                lang,
+                "已写入工作簿：汇总表、{pages} 个地区工作表及各地区指标对比表：{dir}",
+                "Workbook written to {dir}: a summary, {pages} region sheets and the comparisons"
+            )
+        } else {
+            tr!(
+                lang,
+                "已写入 {pages} 个地区页面及其对比页、监测报告和索引（共 {files} 个文件）：{dir}",
+                "{pages} region pages, with the comparisons, drafted reports and index ({files} files), written to {dir}"
+            )
+        };
         if removed > 0 {
             out.push_str(&tr!(
                 lang,

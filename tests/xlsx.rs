@@ -1,0 +1,247 @@
+//! The workbooks plancheck writes, opened the way the analyst's Excel and a script would: with calamine (the
+//! reader plancheck itself uses), checking sheet names, numbers as numbers, statuses, the bureau's words, the
+//! 达标率 under both conventions, the link from the summary to each region, and `report`'s one workbook for a
+//! batch with its regions × indicators sheet.
+
+use calamine::{Data, DataType, Range, Reader, Xlsx};
+use std::io::{Cursor, Read};
+use std::path::Path;
+mod common;
+use common::plancheck;
+
+const SAMPLE: &str = "data/jiangjin-2025.csv";
+
+fn open(path: &Path) -> Xlsx<Cursor<Vec<u8>>> {
+    let bytes = std::fs::read(path).expect("the workbook is written");
+    Xlsx::new(Cursor::new(bytes)).expect("calamine opens the workbook")
+}
+
+fn sheet(book: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Range<Data> {
+    book.worksheet_range(name).expect("the sheet is there")
+}
+
+/// The row whose first cell is `first`.
+fn row<'r>(range: &'r Range<Data>, first: &str) -> &'r [Data] {
+    range.rows().find(|r| r.first().map(|c| c.to_string()) == Some(first.to_string())).expect(first)
+}
+
+/// The column of `header` in the header row (the one starting with `first`).
+fn column(range: &Range<Data>, first: &str, header: &str) -> usize {
+    row(range, first).iter().position(|c| *c == header).expect(header)
+}
+
+fn check_book(dir: &Path, extra: &[&str]) -> (common::Run, std::path::PathBuf) {
+    let path = dir.join("check.xlsx");
+    let out = path.display().to_string();
+    let mut args = vec!["check", "--plan", "jiangjin-women", "--data", SAMPLE, "--format", "xlsx", "--out", &out];
+    args.extend_from_slice(extra);
+    (plancheck(&args), path)
+}
+
+#[test]
+fn check_writes_a_summary_and_a_sheet_per_region_with_numbers_as_numbers() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (run, path) = check_book(dir.path(), &[]);
+    assert_eq!(run.code, 1, "two binding targets fail: {}", run.stderr);
+    assert_eq!(run.stdout, "", "the workbook goes to --out, nothing to stdout");
+    let mut book = open(&path);
+    assert_eq!(book.sheet_names(), ["评估汇总", "重庆市江津区"]);
+
+    let summary = sheet(&mut book, "评估汇总");
+    let at = |h: &str| column(&summary, "规划", h);
+    let line = row(&summary, "jiangjin-women");
+    assert_eq!(line[at("地区")], Data::String("重庆市江津区".into()));
+    assert_eq!(line[at("评估年份")], Data::Float(2025.0));
+    assert_eq!(line[at("达标")], Data::Float(7.0));
+    assert_eq!(line[at("未达标")], Data::Float(4.0));
+    assert_eq!(line[at("达标数")], Data::Float(7.0));
+    assert_eq!(line[at("可评估目标数")], Data::Float(68.0));
+    assert_eq!(line[at("有数据目标数")], Data::Float(15.0));
+    // The rates are numbers (a percent format shows them as 10.3%), the fraction of the counts beside them.
+    assert_eq!(line[at("达标率（县级口径）")], Data::Float(0.103));
+    assert_eq!(line[at("达标率（国家口径）")], Data::Float(0.467));
+    assert_eq!(line[at("不通过")], Data::Float(2.0));
+    assert!(
+        summary.rows().any(|r| r[0].to_string().contains("7 个目标，其中 2 个不通过")),
+        "the scope line is under the title"
+    );
+
+    let region = sheet(&mut book, "重庆市江津区");
+    let at = |h: &str| column(&region, "编号", h);
+    let mortality = row(&region, "health-3");
+    assert_eq!(mortality[at("指标")], Data::String("孕产妇死亡率".into()));
+    assert_eq!(mortality[at("单位")], Data::String("1/10万".into()));
+    assert_eq!(mortality[at("目标")], Data::String("<8".into()));
+    assert_eq!(mortality[at("属性")], Data::String("约束性".into()));
+    assert_eq!(mortality[at("基线")], Data::Float(12.0));
+    assert_eq!(mortality[at("当年值")], Data::Float(9.5));
+    assert_eq!(mortality[at("状态")], Data::String("进度正常".into()));
+    assert_eq!(mortality[at("评价")], Data::String("仍有差距".into()));
+    // A plan-stated baseline says where it came from; a target without data has an empty value cell.
+    let life = row(&region, "health-2");
+    assert_eq!(life[at("基线")], Data::Float(82.22));
+    assert_eq!(life[at("基线来源")], Data::String("规划文本".into()));
+    assert_eq!(life[at("当年值")], Data::Empty);
+    assert_eq!(life[at("状态")], Data::String("无数据".into()));
+    // The failures the exit code counts are marked in their own column.
+    let failing: Vec<String> = region
+        .rows()
+        .filter(|r| r.get(at("不通过")).map(|c| !c.is_empty()).unwrap_or(false))
+        .map(|r| r[0].to_string())
+        .filter(|id| id != "编号")
+        .collect();
+    assert_eq!(failing.len(), 2, "{failing:?}");
+}
+
+#[test]
+fn the_summary_links_each_region_to_its_sheet() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (run, path) = check_book(dir.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).expect("written")).expect("a zip");
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml").expect("the summary sheet").read_to_string(&mut xml).expect("text");
+    assert!(xml.contains("location=\"'重庆市江津区'!A1\""), "{xml}");
+}
+
+#[test]
+fn english_workbooks_say_everything_in_english() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (run, path) = check_book(dir.path(), &["--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let mut book = open(&path);
+    assert_eq!(book.sheet_names()[0], "Summary");
+    let region = sheet(&mut book, "重庆市江津区");
+    let at = |h: &str| column(&region, "ID", h);
+    let mortality = row(&region, "health-3");
+    assert_eq!(mortality[at("Status")], Data::String("on track".into()));
+    assert_eq!(mortality[at("Attribute")], Data::String("binding".into()));
+}
+
+#[test]
+fn status_failing_keeps_only_the_failures_in_the_workbook() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (run, path) = check_book(dir.path(), &["--status", "failing"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let mut book = open(&path);
+    let region = sheet(&mut book, "重庆市江津区");
+    let at = column(&region, "编号", "状态");
+    let statuses: Vec<String> = region
+        .rows()
+        .skip_while(|r| r[0] != "编号")
+        .skip(1)
+        .take_while(|r| !r[0].is_empty())
+        .map(|r| r[at].to_string())
+        .collect();
+    assert_eq!(statuses.len(), 2, "{statuses:?}");
+    assert!(statuses.iter().all(|s| s == "未达标" || s == "进度滞后"), "{statuses:?}");
+}
+
+#[test]
+fn several_regions_get_a_sheet_each_and_a_totals_row() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("towns.xlsx");
+    let out = path.display().to_string();
+    let run = plancheck(&[
+        "check",
+        "--plan",
+        "jiangjin-women",
+        "--data",
+        "tests/fixtures/two-regions.csv",
+        "--format",
+        "xlsx",
+        "--out",
+        &out,
+        "--fail-on",
+        "none",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut book = open(&path);
+    assert_eq!(book.sheet_names(), ["评估汇总", "甲县", "乙县"]);
+    let summary = sheet(&mut book, "评估汇总");
+    let at = |h: &str| column(&summary, "规划", h);
+    let rows: Vec<&[Data]> = summary.rows().filter(|r| r[0] == "jiangjin-women").collect();
+    assert_eq!(rows.len(), 2);
+    let total = row(&summary, "合计");
+    for h in ["达标", "未达标", "无数据", "可评估目标数"] {
+        let sum: f64 = rows.iter().map(|r| r[at(h)].get_float().unwrap_or(0.0)).sum();
+        assert_eq!(total[at(h)].get_float(), Some(sum), "{h}");
+    }
+}
+
+#[test]
+fn report_writes_one_workbook_for_the_batch_with_a_matrix() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let out = dir.path().join("report");
+    let folder = out.display().to_string();
+    let run = plancheck(&[
+        "report",
+        "--plan",
+        "jiangjin-women,jiangjin-children",
+        "--data",
+        "tests/fixtures/batch-5-regions.csv",
+        "--out",
+        &folder,
+        "--format",
+        "xlsx",
+        "--stage",
+        "midterm",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut book = open(&out.join("report.xlsx"));
+    let names = book.sheet_names();
+    assert_eq!(names[0], "评估汇总");
+    // A sheet per plan × region (ten), and one regions × indicators sheet per plan.
+    let regions = names.iter().filter(|n| n.ends_with("women") || n.ends_with("children")).count();
+    assert!(regions >= 10, "{names:?}");
+    let matrix = names.iter().find(|n| n.starts_with("各地区指标对比")).cloned().expect("a matrix sheet");
+    let range = sheet(&mut book, &matrix);
+    assert!(range.rows().any(|r| r[0] == "达标地区数"), "the matrix counts the regions that reached");
+    let summary = sheet(&mut book, "评估汇总");
+    assert!(summary.rows().filter(|r| r[0].to_string().starts_with("jiangjin-")).count() >= 10);
+}
+
+#[test]
+fn report_says_it_wrote_a_workbook() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let out = dir.path().join("book");
+    let folder = out.display().to_string();
+    let run = plancheck(&[
+        "report",
+        "--plan",
+        "jiangjin-women",
+        "--data",
+        "tests/fixtures/batch-5-regions.csv",
+        "--out",
+        &folder,
+        "--format",
+        "xlsx",
+        "--year",
+        "2024",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("已写入工作簿：汇总表、5 个地区工作表及各地区指标对比表：{folder}\n"));
+    let files: Vec<String> = std::fs::read_dir(&out)
+        .expect("the folder")
+        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".plancheck.lock")
+        .collect();
+    assert_eq!(files, ["report.xlsx"], "one workbook, nothing else beside the folder's lock");
+}
+
+/// A workbook is not written over the analyst's terminal: run under a pseudo-terminal (util-linux `script`).
+#[test]
+fn a_workbook_is_not_sent_to_a_terminal() {
+    let bin = env!("CARGO_BIN_EXE_plancheck");
+    let command = format!("{bin} check --plan jiangjin-women --data {SAMPLE} --format xlsx; echo \"exit=$?\"");
+    let run = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("util-linux script runs (CI installs it)");
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(said.contains("exit=2"), "{said}");
+    assert!(!said.contains("PK"), "no zip bytes on the terminal: {said}");
+    assert!(said.contains("--out"), "the message says how to write the workbook: {said}");
+}
