@@ -460,6 +460,58 @@ pub fn coverage(
     Ok(lacking)
 }
 
+/// A `%` indicator whose values look like fractions: percent cells saved as their stored number (0.061 for
+/// 6.1 %), or a column typed as shares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fractions {
+    pub indicator: IndicatorId,
+    /// The largest value in the data.
+    pub largest: Decimal,
+    /// The highest level the plan judges it against (a target's number or a stated baseline).
+    pub level: Decimal,
+    /// Where its largest value stands.
+    pub at: Option<crate::diag::Location>,
+}
+
+/// The `%` indicators of the plan whose values, over the regions checked, all lie in [0, 1] (some above 0) and
+/// are all below a tenth of the plan's highest level for them: 0.3 against 女性比例 ≥30, 0.061 against 贫血率 <10.
+/// A tenth is where the value × 100 is the nearer reading of the two (0.15 against a target of 2 is left alone:
+/// a real 0.15 % is likelier than a mistyped 15 %).
+pub fn fractions(plan: &Plan, registry: &Registry, data: &Dataset, regions: &[usize]) -> Vec<Fractions> {
+    let mut out = Vec::new();
+    for id in plan.indicators() {
+        if registry.get(id).unit != Unit::Percent {
+            continue;
+        }
+        let targets = plan.targets.iter().filter(|t| t.indicator == Some(id)).flat_map(|t| t.rule.levels());
+        let stated = plan.baselines.iter().filter(|b| b.indicator == id).map(|b| b.value);
+        let Some(level) = targets.chain(stated).max() else { continue };
+        let mut largest: Option<(Decimal, usize, i32)> = None;
+        let mut plausible = false;
+        for &r in regions {
+            for p in data.points(r, id) {
+                if p.value < Decimal::ZERO || p.value > Decimal::ONE || p.value * Decimal::TEN >= level {
+                    plausible = true;
+                    break;
+                }
+                if largest.is_none_or(|(v, _, _)| p.value > v) {
+                    largest = Some((p.value, r, i32::from(p.year)));
+                }
+            }
+            if plausible {
+                break;
+            }
+        }
+        match largest {
+            Some((v, r, year)) if !plausible && v > Decimal::ZERO => {
+                out.push(Fractions { indicator: id, largest: v, level, at: data.locate(r, id, year) })
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Is a target counted by a `--fail-on` scope (`auto` resolved for its plan first)?
 pub fn in_scope(target: &Target, scope: FailOn) -> bool {
     let binding = target.attribute == Attribute::Binding;

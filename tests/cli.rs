@@ -259,3 +259,39 @@ fn explain_shows_the_reading_in_the_output_language_and_the_plans_own_name() {
     let own = plancheck(&["explain", "--plan", "jiangjin-women", "decision-20"]);
     assert!(own.stdout.contains("全区中国共产党女党员比例 (cpc-members-female, %)"), "{}", own.stdout);
 }
+
+/// Shares typed as fractions (0.43 for 43 %) against a `%` target are judged as written, with a warning at the
+/// largest value; values a real rate could have are left alone.
+#[test]
+fn fractions_where_percentages_belong_are_warned_about() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let data = "指标,年份,数值\n就业人员中女性比例,2025,0.43\n就业人员中女性比例,2024,0.42\n\
+                艾滋病母婴传播率,2025,0.5\n孕产妇系统管理率,2025,0\n孕产妇死亡率,2025,7\n";
+    std::fs::write(dir.path().join("fractions.csv"), data).expect("written");
+    let args = ["check", "--plan", "jiangjin-women", "--data", "fractions.csv", "--format", "json"];
+    let run = common::plancheck_in(dir.path(), &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "警告[looks-like-fractions]: 就业人员中女性比例的数值都在0与1之间（最大 0.43），而规划的目标（或基线）为 45%：\
+         像是小数而不是百分数，单元格是否设成了百分比格式？百分数请写作 6.1 或 6.1%\n  ┌─ fractions.csv:2:16\n  │\n\
+         2 │ 就业人员中女性比例,2025,0.43\n  │                         ^^^^\n\n\
+         注[scope]: 检查范围：约束性目标（--fail-on auto），7 个目标\n\n",
+        "0.5 against 艾滋病母婴传播率 <2 may be real, and 0 is no fraction"
+    );
+    let mut en = args.to_vec();
+    en.extend(["--lang", "en"]);
+    let run = common::plancheck_in(dir.path(), &en);
+    assert!(
+        run.stderr.starts_with(
+            "warning[looks-like-fractions]: the values of 就业人员中女性比例 all lie between 0 and 1 (at most 0.43) \
+             while the plan's target (or baseline) is 45 %: they look like fractions"
+        ),
+        "{}",
+        run.stderr
+    );
+    // The same figures as percentages draw no warning.
+    std::fs::write(dir.path().join("percent.csv"), "指标,年份,数值\n就业人员中女性比例,2025,43\n").expect("written");
+    let run = common::plancheck_in(dir.path(), &["check", "--plan", "jiangjin-women", "--data", "percent.csv"]);
+    assert!(!run.stderr.contains("looks-like-fractions"), "{}", run.stderr);
+}

@@ -167,7 +167,10 @@ fn an_xlsx_workbook_gives_the_results_of_the_csv() {
     let args = ["check", "--plan", "jiangjin-women", "--data", "data.xlsx", "--year", "2025", "--sheet", "Sheet1"];
     let run = plancheck(dir.path(), &args);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(run.stderr, "", "a note column, the merged note and the empty cells to the right are no problem");
+    assert_eq!(
+        run.stderr, "警告[ignored-columns]: 以下各列不作为数值读取：note\n  ┌─ data.xlsx!Sheet1!D1: 不读取\n\n",
+        "the note column is named once; the merged note and the empty cells to the right are no problem"
+    );
     assert!(run.stdout.contains("数据行：读取 30 · 本规划使用 30 · 未使用 0 · 拒绝 0"), "{}", run.stdout);
     let xlsx = without_trailing_zeros(&results(dir.path(), "data.xlsx", &["--sheet", "Sheet1"]));
     let csv = without_trailing_zeros(&expected());
@@ -244,6 +247,7 @@ fn an_error_in_a_workbook_names_file_sheet_and_cell() {
         run.stderr,
         "error[bad-unit]: \"50岁\" is not in the indicator's unit (%)\n  ┌─ data.xlsx!Sheet1!C7\n\n\
          error[unknown-indicator]: 婚前医学检察率 is not a known indicator\n  ┌─ data.xlsx!Sheet1!A12: did you mean 婚前医学检查率?\n\n\
+         warning[ignored-columns]: these columns are not read as values: note\n  ┌─ data.xlsx!Sheet1!D1: not read\n\n\
          error: 2 errors found\n"
     );
 }

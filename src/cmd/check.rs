@@ -136,6 +136,9 @@ fn check(settings: &Settings, cx: &Context, out: &mut dyn Write, err: &mut dyn W
         let (regions, more) = named(&without_values);
         diags.push(Diagnostic::warning(Message::RegionsWithoutValues { year, regions, more }));
     }
+    for f in crate::eval::fractions(plan, &catalog.registry, &data, &regions) {
+        diags.push(fractions_warning(plan, &catalog.registry, &f));
+    }
     if head.in_scope == 0 && head.scope != FailOn::None {
         diags.push(Diagnostic::warning(Message::EmptyScope { fail_on: head.fail_on, plan: plan.meta.id.clone() }));
     }
@@ -164,6 +167,24 @@ fn check(settings: &Settings, cx: &Context, out: &mut dyn Write, err: &mut dyn W
     // takes the memory back faster than freeing it piece by piece would.
     std::mem::forget(data);
     Ok(if tally.failed() { ExitStatus::Fail } else { ExitStatus::Pass })
+}
+
+/// The warning for a `%` indicator whose values look like fractions, at its largest value.
+pub fn fractions_warning(
+    plan: &crate::plan::Plan,
+    registry: &crate::indicator::Registry,
+    f: &crate::eval::Fractions,
+) -> Diagnostic {
+    let name = plan.indicator_name(f.indicator, registry).to_string();
+    let d = Diagnostic::warning(Message::LooksLikeFractions {
+        name,
+        largest: f.largest.normalize(),
+        level: f.level.normalize(),
+    });
+    match f.at.clone() {
+        Some(at) => d.at(at),
+        None => d,
+    }
 }
 
 /// At most this many regions are named in one warning.

@@ -65,6 +65,9 @@ pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wr
                 head.spreads = spreads(plan, &d.data, &regions);
             }
             stage_year_missing(plan, d, &regions, args.stage, &mut notes);
+            for f in crate::eval::fractions(plan, &loaded.catalog.registry, &d.data, &regions) {
+                notes.push(super::check::fractions_warning(plan, &loaded.catalog.registry, &f));
+            }
             let name = |r: usize| d.data.regions().get(r).filter(|n| !n.is_empty()).unwrap_or(&plan.meta.region);
             pages.start(&head, regions.iter().map(|&r| (r, name(r).as_str())));
             let job =

@@ -63,7 +63,7 @@ pub struct Layout {
     pub unit: Option<usize>,
     /// (column of the value, the year: from a column of the row, or fixed by the header)
     pub values: Vec<(usize, YearFrom)>,
-    /// Columns no value is read from and that are not plainly notes or descriptions (序号, 2030年目标值), by
+    /// Columns no value is read from, other than a template's describing columns (序号, 备注, 2030年目标值), by
     /// position.
     pub ignored: Vec<usize>,
 }
@@ -110,10 +110,11 @@ pub fn read_header<F: Fields>(fields: &F, registry: &Registry) -> Result<Layout,
     };
     let read: Vec<usize> =
         [Some(indicator), region, unit, year].into_iter().flatten().chain(values.iter().map(|v| v.0)).collect();
-    // A column of notes or descriptions is plainly not one of values: only the others are worth a warning.
+    // The columns a template writes to describe an indicator are plainly not values; every other column not read
+    // (序号, 备注, 2030年目标值) is named in a warning, so that nothing is dropped without a word.
     let ignored = (0..columns.len())
         .filter(|&i| !read.contains(&i) && !fields.field(i).trim().is_empty())
-        .filter(|&i| !matches!(columns[i], Column::Note | Column::Describes))
+        .filter(|&i| columns[i] != Column::Describes)
         .collect();
     let names = (0..width).map(|i| fields.field(i).trim().to_string()).collect();
     Ok(Layout { width: columns.len(), names, required, indicator, region, unit, values, ignored })

@@ -48,6 +48,7 @@ pub enum Code {
     RowBeforeHeader,
     SkippedRow,
     IgnoredColumns,
+    LooksLikeFractions,
     NotAvailable,
     NoDataRows,
     RaggedRow,

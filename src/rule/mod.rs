@@ -212,6 +212,28 @@ impl Rule {
         }
     }
 
+    /// The levels a value is compared with, in the indicator's unit (not paces of change or ratios of parts): what
+    /// a plausible value is near.
+    pub fn levels(&self) -> Vec<Decimal> {
+        match *self {
+            Rule::Min(x) | Rule::Max(x) | Rule::Gt(x) | Rule::Lt(x) | Rule::Eq(x) => vec![x],
+            Rule::Approx { value, .. } => vec![value],
+            Rule::Range { low, high } | Rule::Balance { low, high } => vec![low, high],
+            Rule::Maintain { low, high } => low.into_iter().chain(high).collect(),
+            Rule::Eliminate { threshold, .. } => vec![threshold],
+            Rule::DecreaseBy(_)
+            | Rule::Ratio { .. }
+            | Rule::Increase
+            | Rule::IncreaseYearly
+            | Rule::Decrease
+            | Rule::Relative { .. }
+            | Rule::SlowRise
+            | Rule::GapNarrow { .. }
+            | Rule::RegionalGap { .. }
+            | Rule::Qualitative => vec![],
+        }
+    }
+
     /// Does the target state a number (the `--fail-on quantified` scope)?
     pub fn is_quantified(&self) -> bool {
         !self.numbers().is_empty()

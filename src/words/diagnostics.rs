@@ -297,6 +297,12 @@ pub enum Message {
     IgnoredColumns {
         columns: Vec<String>,
     },
+    /// A `%` indicator whose values all look like fractions of 1.
+    LooksLikeFractions {
+        name: String,
+        largest: rust_decimal::Decimal,
+        level: rust_decimal::Decimal,
+    },
     /// An Excel `#N/A` cell, read as missing.
     ExcelNotAvailable,
     /// A row with more fields or bytes than a row may have.
@@ -518,6 +524,7 @@ impl Message {
             Message::RowBeforeHeader { .. } => Code::RowBeforeHeader,
             Message::SkippedRow { .. } | Message::StrayRow { .. } => Code::SkippedRow,
             Message::IgnoredColumns { .. } => Code::IgnoredColumns,
+            Message::LooksLikeFractions { .. } => Code::LooksLikeFractions,
             Message::ExcelNotAvailable => Code::NotAvailable,
             Message::RaggedRow { .. } => Code::RaggedRow,
             Message::RowTooLarge { .. } | Message::FileTooLarge { .. } => Code::TooLarge,
@@ -862,6 +869,11 @@ impl Say for Message {
                 let columns = list(columns, lang);
                 tr!(lang, "以下各列不作为数值读取：{columns}", "these columns are not read as values: {columns}")
             }
+            Message::LooksLikeFractions { name, largest, level } => tr!(
+                lang,
+                "{name}的数值都在0与1之间（最大 {largest}），而规划的目标（或基线）为 {level}%：像是小数而不是百分数，单元格是否设成了百分比格式？百分数请写作 6.1 或 6.1%",
+                "the values of {name} all lie between 0 and 1 (at most {largest}) while the plan's target (or baseline) is {level} %: they look like fractions — are the cells formatted as %? Write a percentage as 6.1 or 6.1%"
+            ),
             Message::ExcelNotAvailable => tr!(
                 lang,
                 "Excel 的 #N/A（无法取得数值）按无数据处理",

@@ -130,11 +130,29 @@ enum Judged {
 
 impl Judged {
     fn of(rule: &Rule) -> Judged {
+        // Every kind decided here: a new one is a compiler error, not a silent "every year".
         match rule {
             Rule::Qualitative => Judged::Never,
             Rule::DecreaseBy(Decline::PerYear(_)) => Judged::Pace,
-            r if r.is_threshold() => Judged::AgainstLine,
-            _ => Judged::EveryYear,
+            Rule::Min(_)
+            | Rule::Max(_)
+            | Rule::Gt(_)
+            | Rule::Lt(_)
+            | Rule::Eq(_)
+            | Rule::Approx { .. }
+            | Rule::Range { .. }
+            | Rule::Ratio { .. }
+            | Rule::Eliminate { .. }
+            | Rule::DecreaseBy(Decline::Percent(_)) => Judged::AgainstLine,
+            Rule::Increase
+            | Rule::IncreaseYearly
+            | Rule::Decrease
+            | Rule::Maintain { .. }
+            | Rule::Relative { .. }
+            | Rule::Balance { .. }
+            | Rule::SlowRise
+            | Rule::GapNarrow { .. }
+            | Rule::RegionalGap { .. } => Judged::EveryYear,
         }
     }
 }
@@ -195,7 +213,15 @@ impl RuleText<'_> {
                 "目标值由{b}年基线值算出：缺少该值时为无数据（no_data）",
                 "the bound is computed from the {b} value: no_data without it"
             ),
-            r if r.is_threshold() => tr!(
+            Rule::Min(_)
+            | Rule::Max(_)
+            | Rule::Gt(_)
+            | Rule::Lt(_)
+            | Rule::Eq(_)
+            | Rule::Approx { .. }
+            | Rule::Range { .. }
+            | Rule::Ratio { .. }
+            | Rule::Eliminate { .. } => tr!(
                 lang,
                 "缺少{b}年基线值时，无法画进度线：满足即达标，{t}年前未满足即为未达标（unmet），不判进度正常或滞后",
                 "without a {b} value there is no line: met when the condition holds, and before {t} unmet when it does not (never on_track or off_track)"
@@ -214,7 +240,12 @@ impl RuleText<'_> {
                 tr!(lang, "不需要基线值", "needs no baseline value")
             }
             Rule::Maintain { high: Some(_), .. } => tr!(lang, "不需要基线值", "needs no baseline value"),
-            _ => tr!(
+            Rule::Increase
+            | Rule::Decrease
+            | Rule::DecreaseBy(Decline::PerYear(_))
+            | Rule::Maintain { low: None, high: None }
+            | Rule::GapNarrow { .. }
+            | Rule::RegionalGap { .. } => tr!(
                 lang,
                 "与{b}年值比较：缺少该值时为无数据（no_data）",
                 "compared with the {b} value: no_data without it"
