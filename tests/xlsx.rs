@@ -169,36 +169,35 @@ fn several_regions_get_a_sheet_each_and_a_totals_row() {
     }
 }
 
+/// Runs `report --format xlsx` over the five towns into `out`.
+fn report_book(out: &Path, plans: &str, extra: &[&str]) -> common::Run {
+    let folder = out.display().to_string();
+    let mut args = vec!["report", "--plan", plans, "--data", "tests/fixtures/batch-5-regions.csv", "--out", &folder];
+    args.extend_from_slice(&["--format", "xlsx"]);
+    args.extend_from_slice(extra);
+    plancheck(&args)
+}
+
 #[test]
 fn report_writes_one_workbook_for_the_batch_with_a_matrix() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let out = dir.path().join("report");
-    let folder = out.display().to_string();
-    let run = plancheck(&[
-        "report",
-        "--plan",
-        "jiangjin-women,jiangjin-children",
-        "--data",
-        "tests/fixtures/batch-5-regions.csv",
-        "--out",
-        &folder,
-        "--format",
-        "xlsx",
-        "--stage",
-        "midterm",
-    ]);
+    let run = report_book(&out, "jiangjin-women,jiangjin-children", &["--stage", "midterm"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut book = open(&out.join("report.xlsx"));
     let names = book.sheet_names();
     assert_eq!(names[0], "评估汇总");
-    // A sheet per plan × region (ten), and one regions × indicators sheet per plan.
-    let regions = names.iter().filter(|n| n.ends_with("women") || n.ends_with("children")).count();
-    assert!(regions >= 10, "{names:?}");
-    let matrix = names.iter().find(|n| n.starts_with("各地区指标对比")).cloned().expect("a matrix sheet");
-    let range = sheet(&mut book, &matrix);
+    // A sheet per plan × region (five towns, two plans), and one regions × indicators sheet per plan.
+    assert!(
+        names.contains(&"甲镇 jiangjin-women".to_string()) && names.contains(&"戊镇 jiangjin-children".to_string())
+    );
+    let matrices: Vec<&String> = names.iter().filter(|n| n.starts_with("各地区指标对比")).collect();
+    assert_eq!(matrices, ["各地区指标对比 jiangjin-women", "各地区指标对比 jiangjin-children"]);
+    assert_eq!(names.len(), 1 + 10 + 2, "{names:?}");
+    let range = sheet(&mut book, matrices[0]);
     assert!(range.rows().any(|r| r[0] == "达标地区数"), "the matrix counts the regions that reached");
     let summary = sheet(&mut book, "评估汇总");
-    assert!(summary.rows().filter(|r| r[0].to_string().starts_with("jiangjin-")).count() >= 10);
+    assert_eq!(summary.rows().filter(|r| r[0].to_string().starts_with("jiangjin-")).count(), 10);
 }
 
 #[test]
@@ -206,19 +205,7 @@ fn report_says_it_wrote_a_workbook() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let out = dir.path().join("book");
     let folder = out.display().to_string();
-    let run = plancheck(&[
-        "report",
-        "--plan",
-        "jiangjin-women",
-        "--data",
-        "tests/fixtures/batch-5-regions.csv",
-        "--out",
-        &folder,
-        "--format",
-        "xlsx",
-        "--year",
-        "2024",
-    ]);
+    let run = report_book(&out, "jiangjin-women", &["--year", "2024"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, format!("已写入工作簿：汇总表、5 个地区工作表及各地区指标对比表：{folder}\n"));
     let files: Vec<String> = std::fs::read_dir(&out)
