@@ -232,3 +232,35 @@ fn a_workbook_is_not_sent_to_a_terminal() {
     assert!(!said.contains("PK"), "no zip bytes on the terminal: {said}");
     assert!(said.contains("--out"), "the message says how to write the workbook: {said}");
 }
+
+/// A workbook is held whole until written: more region sheets than it is made with stop the run before anything
+/// is evaluated, in both commands, and nothing is written.
+#[test]
+fn a_workbook_of_more_than_3000_regions_is_refused() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut data = String::from("region,indicator,year,value\n");
+    for i in 0..3001 {
+        data.push_str(&format!("县{i},孕产妇死亡率,2025,9\n"));
+    }
+    std::fs::write(dir.path().join("many.csv"), data).expect("written");
+    let args = ["check", "--plan", "jiangjin-women", "--data", "many.csv", "--format", "xlsx", "--out", "m.xlsx"];
+    let run = common::plancheck_in(dir.path(), &args);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "错误[too-large]: Excel 工作簿最多写 3000 个地区工作表，本次需要 3001 个：请用 --region 选出地区、分批运行，\
+         或改用 csv、json 格式\n\n错误：共 1 个错误\n"
+    );
+    assert!(!dir.path().join("m.xlsx").exists());
+    let report = ["report", "--plan", "jiangjin-women", "--data", "many.csv", "--format", "xlsx", "--out", "r"];
+    let run = common::plancheck_in(dir.path(), &[&report[..], &["--lang", "en"]].concat());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "error[too-large]: a workbook is made with at most 3000 region sheets, and this run needs 3001"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("r").exists(), "no folder is made for a report that cannot be written");
+}

@@ -131,6 +131,10 @@ fn check(settings: &Settings, cx: &Context, out: &mut dyn Write, err: &mut dyn W
     }
     let data_file = settings.data.display().to_string();
     let Prepared { report: head, regions } = prepare(plan, &data, &data_file, &settings.evaluation).map_err(usage)?;
+    if settings.format == Format::Xlsx && regions.len() > crate::render::xlsx::SHEETS_AT_MOST {
+        let limit = crate::render::xlsx::SHEETS_AT_MOST;
+        return Err(usage(Message::BookTooLarge { sheets: regions.len(), limit }));
+    }
     let without_values = coverage(plan, &data, &regions, &settings.evaluation, &data_file).map_err(usage)?;
     if let Some(year) = settings.evaluation.year.filter(|_| !without_values.is_empty()) {
         let (regions, more) = named(&without_values);

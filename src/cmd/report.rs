@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Diagnostics, IoFault, Message};
 use crate::eval::{prepare, spreads, EvalOptions, Prepared, Stage};
 use crate::exit::ExitStatus;
 use crate::plan::Plan;
-use crate::render::pages::{own_files, Pages};
+use crate::render::pages::{own_files, PageFormat, Pages};
 use crate::render::stream::{regions as stream_regions, Job};
 use crate::words::{report::Written, Say};
 use std::io::{IsTerminal, Write};
@@ -41,6 +41,10 @@ pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wr
     // One catalog for every plan: the data are read once per file against the one registry they all share.
     let loaded = load_for_plans(&args.plan, &args.source)?;
     let (datasets, bad_rows) = load_data(&args, &loaded.catalog.registry, cx, err)?;
+    let sheets: usize = datasets.iter().map(|d| d.data.regions().len()).sum::<usize>() * loaded.plans().count();
+    if args.format.contains(&PageFormat::Xlsx) && sheets > crate::render::xlsx::SHEETS_AT_MOST {
+        return Err(usage(Message::BookTooLarge { sheets, limit: crate::render::xlsx::SHEETS_AT_MOST }));
+    }
     std::fs::create_dir_all(&args.out).map_err(|e| {
         usage(Message::CannotCreateFolder { path: args.out.display().to_string(), fault: IoFault::from(&e) })
     })?;
@@ -50,7 +54,7 @@ pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wr
     let removed = if args.clean { remove(&args.out, &earlier)? } else { 0 };
     let mut pages = Pages::new(cx.lang, args.format.clone(), args.out.clone(), args.ascii_names);
     pages.several_plans = loaded.plans().count() > 1;
-    let total: usize = datasets.iter().map(|d| d.data.regions().len()).sum::<usize>() * loaded.plans().count();
+    let total = sheets;
     if total > 8 && std::io::stderr().is_terminal() {
         pages.progress = indicatif::ProgressBar::new(total as u64);
     }
@@ -84,7 +88,7 @@ pub fn run(args: ReportArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wr
     }
     print_warnings(&notes, cx, err);
     let dir = args.out.display().to_string();
-    let book_only = args.format.iter().all(|f| *f == crate::render::pages::PageFormat::Xlsx);
+    let book_only = args.format.iter().all(|f| *f == PageFormat::Xlsx);
     let written = Written { pages: pages.pages(), files: pages.written().len(), removed, dir: &dir, book_only };
     writeln!(out, "{}", written.say(cx.lang))?;
     Ok(match (bad_rows, failed) {

@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 pub enum Layout {
     /// 每个指标每年一行 / one row per indicator and year
     Long,
-    /// 每个指标一行、每年一列（统计表的样式）/ one row per indicator, one column per year, as bureau tables are
+    /// 每个指标一行、每年一列（统计表的样式） / one row per indicator and a column per year, as in bureau tables
     Wide,
 }
 

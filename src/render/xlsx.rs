@@ -27,6 +27,9 @@ const CELL_TEXT_AT_MOST: usize = 32_767;
 const SHEET_NAME_AT_MOST: usize = 31;
 /// A4 in Excel's paper codes.
 const A4: u8 = 9;
+/// The most region sheets a workbook is made with: the country's 2,850 or so counties fit; past that the
+/// workbook, held whole until it is written (about 4 KB a target row), would outgrow a desktop's memory.
+pub const SHEETS_AT_MOST: usize = 3_000;
 /// The widest a column of names is made.
 const WIDE: usize = 40;
 

@@ -297,6 +297,11 @@ pub enum Message {
     IgnoredColumns {
         columns: Vec<String>,
     },
+    /// More region sheets than a workbook is made with.
+    BookTooLarge {
+        sheets: usize,
+        limit: usize,
+    },
     /// A `%` indicator whose values all look like fractions of 1.
     LooksLikeFractions {
         name: String,
@@ -527,7 +532,7 @@ impl Message {
             Message::LooksLikeFractions { .. } => Code::LooksLikeFractions,
             Message::ExcelNotAvailable => Code::NotAvailable,
             Message::RaggedRow { .. } => Code::RaggedRow,
-            Message::RowTooLarge { .. } | Message::FileTooLarge { .. } => Code::TooLarge,
+            Message::RowTooLarge { .. } | Message::FileTooLarge { .. } | Message::BookTooLarge { .. } => Code::TooLarge,
             Message::EmptyRegion => Code::EmptyRegion,
             Message::YearOutside { .. } | Message::EmptyYear | Message::NotAYear { .. } => Code::BadYear,
             Message::Value(e) => match e {
@@ -869,6 +874,11 @@ impl Say for Message {
                 let columns = list(columns, lang);
                 tr!(lang, "以下各列不作为数值读取：{columns}", "these columns are not read as values: {columns}")
             }
+            Message::BookTooLarge { sheets, limit } => tr!(
+                lang,
+                "Excel 工作簿最多写 {limit} 个地区工作表，本次需要 {sheets} 个：请用 --region 选出地区、分批运行，或改用 csv、json 格式",
+                "a workbook is made with at most {limit} region sheets, and this run needs {sheets}: pick regions with --region, run in batches, or use csv or json"
+            ),
             Message::LooksLikeFractions { name, largest, level } => tr!(
                 lang,
                 "{name}的数值都在0与1之间（最大 {largest}），而规划的目标（或基线）为 {level}%：像是小数而不是百分数，单元格是否设成了百分比格式？百分数请写作 6.1 或 6.1%",
