@@ -264,3 +264,39 @@ fn a_workbook_of_more_than_3000_regions_is_refused() {
     );
     assert!(!dir.path().join("r").exists(), "no folder is made for a report that cannot be written");
 }
+
+/// The workbook as openpyxl (the reader of most office scripts) sees it: the same numbers, statuses and 达标率,
+/// the rates formatted as percentages. Needs `pip install openpyxl` (CI installs it).
+#[test]
+#[ignore]
+fn openpyxl_reads_the_numbers_statuses_and_rates() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (run, path) = check_book(dir.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+summary, region = wb.worksheets[0], wb.worksheets[1]
+head = next(r for r in summary.iter_rows() if r[0].value == "规划")
+line = next(r for r in summary.iter_rows() if r[0].value == "jiangjin-women")
+col = {c.value: i for i, c in enumerate(head)}
+county, national = line[col["达标率（县级口径）"]], line[col["达标率（国家口径）"]]
+print(county.value, county.number_format, national.value, line[col["达标数"]].value, line[col["可评估目标数"]].value)
+head = next(r for r in region.iter_rows() if r[0].value == "编号")
+col = {c.value: i for i, c in enumerate(head)}
+for r in region.iter_rows():
+    if r[0].value in ("health-3", "health-6", "education-14"):
+        print(r[0].value, r[col["当年值"]].value, r[col["状态"]].value, r[col["评价"]].value, r[col["不通过"]].value)
+print(region.freeze_panes)
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, &path.display().to_string()])
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "0.103 0.0% 0.467 7 68\nhealth-3 9.5 进度正常 仍有差距 None\nhealth-6 2.6 进度滞后 仍有差距 ✗\n\
+         education-14 11 进度滞后 仍有差距 ✗\nA4\n"
+    );
+}
