@@ -216,6 +216,15 @@ impl Registry {
         self.indicators.is_empty()
     }
 
+    /// The indicators a retired spelling of several separately reported quantities now stands for (an older
+    /// data file's `孕产妇艾滋病、梅毒和乙肝检测率`), by their names; those the registry lacks are left out.
+    pub fn split_into(&self, name: &str) -> Option<Vec<&str>> {
+        let wanted = normalize_name(name);
+        let (_, ids) = SPLIT.iter().find(|(old, _)| old.iter().any(|o| normalize_name(o) == wanted))?;
+        let names: Vec<&str> = ids.iter().filter_map(|id| self.lookup(id)).map(|i| self.get(i).name.as_str()).collect();
+        (!names.is_empty()).then_some(names)
+    }
+
     /// The known names closest to `name`, best first, for "did you mean ...?".
     pub fn suggest<'a>(&'a self, name: &str, among: impl Iterator<Item = IndicatorId>) -> Option<&'a str> {
         // No indicator's name is long: a long text is compared with none (edit distance is quadratic).
@@ -237,6 +246,54 @@ impl Registry {
         best.map(|(_, name)| name)
     }
 }
+
+/// Spellings the registry once had for one figure covering quantities the statistics report apart, and the
+/// indicators each became: a data file that still uses one is told which to report instead.
+const SPLIT: &[(&[&str], &[&str])] = &[
+    (
+        &["maternal-hiv-syphilis-hbv-testing", "孕产妇艾滋病、梅毒和乙肝检测率"],
+        &["maternal-hiv-testing", "maternal-syphilis-testing", "maternal-hbv-testing"],
+    ),
+    (
+        &["maternal-hiv-syphilis-treatment", "感染艾滋病、梅毒孕产妇治疗率", "艾滋病、梅毒孕产妇感染者治疗率"],
+        &["maternal-hiv-treatment", "maternal-syphilis-treatment"],
+    ),
+    (
+        &[
+            "soe-boards-female",
+            "区属国有企业董事会、监事会及管理层成员中的女性比例",
+            "国有企业董事会、监事会成员及管理层中的女性比例",
+        ],
+        &["soe-board-female", "soe-supervisory-board-female", "soe-management-female"],
+    ),
+    (
+        &[
+            "enterprise-boards-female",
+            "企业董事会、监事会成员及管理层中的女性比例",
+            "企业董事会、监事会成员及管理层中女性比例",
+        ],
+        &["enterprise-board-female", "enterprise-supervisory-board-female", "enterprise-management-female"],
+    ),
+    (
+        &[
+            "人大代表和人大常委会委员中女性比例",
+            "人大代表和常委会委员中的女性比例",
+            "各级人大代表和常委中的女性比例",
+            "各级人大代表和常委会委员中的女性比例",
+            "区人大代表和区人大常委会委员中女性比例",
+        ],
+        &["npc-deputies-female", "npc-standing-committee-female"],
+    ),
+    (
+        &[
+            "政协委员和政协常委中女性比例",
+            "政协委员和常委中的女性比例",
+            "各级政协委员和常委中的女性比例",
+            "区政协委员和区政协常委中女性比例",
+        ],
+        &["cppcc-members-female", "cppcc-standing-committee-female"],
+    ),
+];
 
 /// Names longer than this many characters get no "did you mean".
 pub const SUGGEST_AT_MOST: usize = 64;
@@ -265,6 +322,24 @@ fn strip_unit_suffix(key: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every retired spelling is unknown to the embedded registry (else it would be read, not refused), and
+    /// every indicator it became is known.
+    #[test]
+    fn split_spellings_are_retired_and_their_successors_known() {
+        let mut diags = crate::diag::Diagnostics::new();
+        let registry = crate::plan::load_catalog(&crate::plan::PlanSource::Embedded, &mut diags).registry;
+        for (old, new) in SPLIT {
+            for o in *old {
+                assert!(registry.lookup(o).is_none(), "{o} is still a known spelling");
+                assert_eq!(registry.split_into(o).map(|n| n.len()), Some(new.len()), "{o}");
+            }
+            for n in *new {
+                assert!(registry.lookup(n).is_some(), "{n} is no indicator");
+            }
+        }
+        assert_eq!(registry.split_into("孕产妇死亡率"), None);
+    }
 
     fn registry() -> Registry {
         let mut r = Registry::new();

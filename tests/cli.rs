@@ -295,3 +295,27 @@ fn fractions_where_percentages_belong_are_warned_about() {
     let run = common::plancheck_in(dir.path(), &["check", "--plan", "jiangjin-women", "--data", "percent.csv"]);
     assert!(!run.stderr.contains("looks-like-fractions"), "{}", run.stderr);
 }
+
+/// A data file that still gives one figure for quantities now reported apart is told which indicators to report.
+#[test]
+fn a_retired_combined_indicator_names_the_indicators_it_became() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("old.csv"), "indicator,year,value\n孕产妇艾滋病、梅毒和乙肝检测率,2025,98\n")
+        .expect("written");
+    let run = common::plancheck_in(dir.path(), &["check", "--plan", "jiangjin-women", "--data", "old.csv"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "错误[unknown-indicator]: 孕产妇艾滋病、梅毒和乙肝检测率 不是已知指标\n  ┌─ old.csv:2:1\n  │\n\
+         2 │ 孕产妇艾滋病、梅毒和乙肝检测率,2025,98\n  │ ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ \
+         此项已分为各自填报的指标：孕产妇艾滋病检测率、孕产妇梅毒检测率、孕产妇乙肝检测率\n\n错误：共 1 个错误\n"
+    );
+    let en =
+        common::plancheck_in(dir.path(), &["check", "--plan", "jiangjin-women", "--data", "old.csv", "--lang", "en"]);
+    assert!(
+        en.stderr
+            .contains("now reported as separate indicators: 孕产妇艾滋病检测率, 孕产妇梅毒检测率, 孕产妇乙肝检测率"),
+        "{}",
+        en.stderr
+    );
+}

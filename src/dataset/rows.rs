@@ -594,17 +594,18 @@ impl<'a> Rows<'a> {
     /// Every row naming an unknown indicator is an error; the closest known name is worked out for the first
     /// [`crate::diag::SHOWN_AT_MOST`] of them (each distinct name once), not for a million.
     fn report_unknown(&mut self, diags: &mut Diagnostics) {
-        let mut suggestions: HashMap<String, Option<String>> = HashMap::default();
+        let mut suggestions: HashMap<String, Option<Hint>> = HashMap::default();
         for (i, u) in std::mem::take(&mut self.unknown).into_iter().enumerate() {
             let label = if i < crate::diag::SHOWN_AT_MOST {
                 let registry = self.registry;
-                let suggestion = suggestions.entry(u.name.clone()).or_insert_with(|| {
-                    registry.suggest(&u.name, registry.iter().map(|(id, _)| id)).map(str::to_string)
-                });
-                match suggestion {
-                    Some(s) => Hint::DidYouMean { name: s.clone() },
-                    None => Hint::NotInRegistry,
-                }
+                let suggestion =
+                    suggestions.entry(u.name.clone()).or_insert_with(|| match registry.split_into(&u.name) {
+                        Some(names) => Some(Hint::SplitInto { names: names.into_iter().map(str::to_string).collect() }),
+                        None => registry
+                            .suggest(&u.name, registry.iter().map(|(id, _)| id))
+                            .map(|s| Hint::DidYouMean { name: s.to_string() }),
+                    });
+                suggestion.clone().unwrap_or(Hint::NotInRegistry)
             } else {
                 Hint::NotInRegistry
             };

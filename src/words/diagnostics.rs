@@ -1234,6 +1234,10 @@ pub enum Hint {
     DidYouMean {
         name: String,
     },
+    /// A spelling of a quantity that is now reported as separate indicators.
+    SplitInto {
+        names: Vec<String>,
+    },
     WriteNumberAsString,
     AddField {
         field: &'static str,
@@ -1292,6 +1296,10 @@ impl Say for Hint {
     fn say(&self, lang: Lang) -> String {
         match self {
             Hint::DidYouMean { name } => tr!(lang, "是否指 {name}？", "did you mean {name}?"),
+            Hint::SplitInto { names } => {
+                let names = list(names, lang);
+                tr!(lang, "此项已分为各自填报的指标：{names}", "now reported as separate indicators: {names}")
+            }
             Hint::WriteNumberAsString => {
                 tr!(lang, "把数写成字符串，如 \"98.5\"", "write the number as a string, e.g. \"98.5\"")
             }
