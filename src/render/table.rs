@@ -11,7 +11,7 @@ use comfy_table::{
     presets::UTF8_FULL_CONDENSED, Cell, Color, ColumnConstraint, ContentArrangement, Table as Grid, Width,
 };
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Below this many columns a record per target replaces the grid.
 pub const GRID_FROM: usize = 100;
@@ -105,15 +105,17 @@ const COLUMNS: [Label; 8] = [
     Label::Warning,
 ];
 
-/// The widths of the grid's columns for a table `width` columns wide: the attribute, the numbers and the status
-/// as wide as they need, the rest shared by the indicator, the target, the reason and the warning.
-fn widths(width: usize, warned: bool) -> Vec<u16> {
+/// The widths of the grid's columns for a table `width` columns wide: the attribute (`attribute` columns of
+/// text), the numbers and the status as wide as they need, the rest shared by the indicator, the target, the
+/// reason and the warning.
+fn widths(width: usize, warned: bool, attribute: usize) -> Vec<u16> {
     let columns = if warned { 8 } else { 7 };
     // Widths with the cells' padding (one space each side); the borders take one column each.
-    let fixed = [8, 10, 10, 19];
+    let fixed = [attribute.max(6) + 2, 10, 10, 19];
     let free = width.saturating_sub(columns + 1 + fixed.iter().sum::<usize>()).max(40);
     let share = |part: usize, cap: usize| (free * part / 100).min(cap);
-    let (indicator, target) = (share(if warned { 26 } else { 33 }, 32), share(18, 26));
+    // Never narrower than their headings (`Indicator`, `Target`).
+    let (indicator, target) = (share(if warned { 26 } else { 33 }, 32).max(12), share(18, 26).max(8));
     let rest = free - indicator - target;
     let (reason, warning) = if warned { (rest * 3 / 5, rest - rest * 3 / 5) } else { (rest, 0) };
     let mut out = vec![indicator, target, fixed[0], fixed[1], fixed[2], fixed[3], reason];
@@ -125,7 +127,9 @@ fn widths(width: usize, warned: bool) -> Vec<u16> {
 
 fn grid(shown: &[&TargetResult], lang: Lang, shape: &Shape) -> String {
     let warned = shown.iter().any(|r| !r.warning.is_empty());
-    let widths = widths(shape.width, warned);
+    // The attribute column is as wide as its widest word: 约束性 (6 columns), or English's `unspecified`.
+    let attribute = shown.iter().map(|r| UnicodeWidthStr::width(r.attribute.word(lang))).max().unwrap_or(6);
+    let widths = widths(shape.width, warned, attribute);
     let mut table = Grid::new();
     table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     table.set_header(COLUMNS.iter().take(widths.len()).map(|l| l.word(lang)));
@@ -148,7 +152,7 @@ fn grid(shown: &[&TargetResult], lang: Lang, shape: &Shape) -> String {
             status = status.fg(color(r.status));
         }
         let mut row = vec![
-            Cell::new(visible(&indicator_label(r))),
+            Cell::new(unit_kept_whole(&visible(&indicator_label(r)), usize::from(widths[0]).saturating_sub(2))),
             Cell::new(visible(r.target)),
             Cell::new(r.attribute.word(lang)),
             Cell::new(baseline_text(r)),
@@ -162,6 +166,34 @@ fn grid(shown: &[&TargetResult], lang: Lang, shape: &Shape) -> String {
         table.add_row(row);
     }
     format!("{table}\n")
+}
+
+/// An indicator's label broken into lines of at most `width` display columns, its unit (`（1/10万）`) kept whole
+/// on the last line or a line of its own, never cut as `（1/10` / `万）`.
+fn unit_kept_whole(label: &str, width: usize) -> String {
+    let w = |t: &str| t.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    if w(label) <= width || width < 4 {
+        return label.to_string();
+    }
+    let (name, unit) = match label.rfind('（') {
+        Some(i) if label.ends_with('）') && w(&label[i..]) <= width => label.split_at(i),
+        _ => (label, ""),
+    };
+    let (mut lines, mut line) = (Vec::new(), String::new());
+    for c in name.chars() {
+        if w(&line) + c.width().unwrap_or(0) > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        line.push(c);
+    }
+    if w(&line) + w(unit) <= width {
+        line.push_str(unit);
+        lines.push(line);
+    } else {
+        lines.extend([line, unit.to_string()]);
+    }
+    lines.retain(|l| !l.is_empty());
+    lines.join("\n")
 }
 
 /// A record per target, for a narrow screen: the indicator, target and attribute (✗ before a target that fails
@@ -282,7 +314,16 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{unit_kept_whole, wrap};
+
+    #[test]
+    fn a_unit_is_kept_whole_when_a_label_wraps() {
+        assert_eq!(unit_kept_whole("孕产妇死亡率（1/10万）", 19), "孕产妇死亡率\n（1/10万）");
+        assert_eq!(unit_kept_whole("适龄妇女宫颈癌人群筛查率（%）", 19), "适龄妇女宫颈癌人群\n筛查率（%）");
+        assert_eq!(unit_kept_whole("婚前医学检查率（%）", 19), "婚前医学检查率（%）");
+        // Without a unit, the label is cut where it must be.
+        assert_eq!(unit_kept_whole("城镇公共厕所男女厕位比例", 10), "城镇公共厕\n所男女厕位\n比例");
+    }
 
     #[test]
     fn lines_wrap_at_display_columns() {
