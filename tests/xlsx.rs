@@ -300,3 +300,23 @@ print(region.freeze_panes)
          education-14 11 进度滞后 仍有差距 ✗\nA4\n"
     );
 }
+
+/// With pages and the workbook both asked for, the index links the workbook; without it, it does not.
+#[test]
+fn the_index_links_the_workbook_when_one_is_written() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let both = dir.path().join("both");
+    let run = report_book(&both, "jiangjin-women", &["--format", "html,markdown", "--year", "2024"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(both.join("index.html")).expect("the index");
+    assert!(html.contains("Excel 工作簿：<a href=\"report.xlsx\">report.xlsx</a>"), "{html}");
+    let md = std::fs::read_to_string(both.join("index.md")).expect("the index");
+    assert!(md.contains("Excel 工作簿：[report.xlsx](report.xlsx)"), "{md}");
+    assert!(both.join("report.xlsx").exists());
+    let pages = dir.path().join("pages");
+    let folder = pages.display().to_string();
+    let args = ["report", "--plan", "jiangjin-women", "--data", "tests/fixtures/batch-5-regions.csv", "--out", &folder];
+    assert_eq!(plancheck(&[&args[..], &["--year", "2024"]].concat()).code, 0);
+    let html = std::fs::read_to_string(pages.join("index.html")).expect("the index");
+    assert!(!html.contains("report.xlsx"));
+}

@@ -185,10 +185,13 @@ fn grade_if_new(r: &crate::eval::TargetResult, lang: Lang) -> String {
 
 /// The index of every page written: a table per batch, its rows in the data's order and a totals row, the three
 /// reached words adding up to the 达标率's numerator.
-pub fn index(batches: &[Batch], stage: crate::eval::Stage, lang: Lang) -> String {
+pub fn index(batches: &[Batch], stage: crate::eval::Stage, lang: Lang, book: Option<&str>) -> String {
     use crate::eval::Grade;
     use crate::words::report::{IndexNote, RateCell, Term};
     let mut out = format!("# {} · {}\n\n{}\n\n", stage.word(lang), Term::IndexTitle.word(lang), IndexNote.say(lang));
+    if let Some(book) = book {
+        out.push_str(&format!("{}：[{book}]({})\n\n", Term::Workbook.word(lang), crate::render::names::href(book)));
+    }
     let grades =
         [Grade::Achieved, Grade::AchievedEarly, Grade::NearlyAchieved, Grade::Short, Grade::NoData, Grade::NotAssessed];
     let mut header: Vec<&str> = vec![Label::Region.word(lang), Label::EvaluationYear.word(lang)];

@@ -147,10 +147,11 @@ impl Pages {
                 }
             }
         }
+        let book = self.book.is_some().then_some(xlsx::REPORT_BOOK);
         for format in &self.formats {
             let (name, text) = match format {
-                PageFormat::Html => ("index.html", html::index(&self.batches, stage, lang)),
-                PageFormat::Markdown => ("index.md", markdown::index(&self.batches, stage, lang)),
+                PageFormat::Html => ("index.html", html::index(&self.batches, stage, lang, book)),
+                PageFormat::Markdown => ("index.md", markdown::index(&self.batches, stage, lang, book)),
                 PageFormat::Json => ("index.json", json::index(&self.batches, stage, self.narrative_ext())),
                 PageFormat::Xlsx => continue,
             };

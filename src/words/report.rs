@@ -25,6 +25,8 @@ pub enum Term {
     IndexTitle,
     /// The regions × indicators page.
     Matrix,
+    /// The batch's Excel workbook, linked from the index.
+    Workbook,
     /// The drafted monitoring report.
     Narrative,
     /// A link back to the index.
@@ -65,6 +67,7 @@ impl Word for Term {
             Term::Total => w("合计", "Total"),
             Term::IndexTitle => w("报告索引", "index of reports"),
             Term::Matrix => w("各地区指标对比", "Regions compared"),
+            Term::Workbook => w("Excel 工作簿", "Excel workbook"),
             Term::Narrative => w("监测报告（草稿）", "Monitoring report (draft)"),
             Term::BackToIndex => w("返回索引", "Back to the index"),
             Term::RegionsReached => w("达标地区数", "Regions reaching it"),

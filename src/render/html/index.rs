@@ -14,12 +14,13 @@ use maud::{html, Markup};
 const GRADES: [Grade; 6] =
     [Grade::Achieved, Grade::AchievedEarly, Grade::NearlyAchieved, Grade::Short, Grade::NoData, Grade::NotAssessed];
 
-/// The index of every page written.
-pub fn index(batches: &[Batch], stage: Stage, lang: Lang) -> String {
+/// The index of every page written, with a link to the batch's workbook when one is written.
+pub fn index(batches: &[Batch], stage: Stage, lang: Lang, book: Option<&str>) -> String {
     let title = format!("{} · {}", stage.word(lang), Term::IndexTitle.word(lang));
     let body = html! {
         h1 { (title) }
         p.note { (IndexNote.say(lang)) }
+        @if let Some(book) = book { p.meta { (Term::Workbook.word(lang)) "：" a href=(href(book)) { (book) } } }
         @for b in batches { (section(b, lang)) }
     };
     document(&Shell { lang, title: &title, header: &title, landscape: true }, body)
