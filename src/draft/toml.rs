@@ -118,9 +118,25 @@ pub fn rule(r: &Rule, registry: &Registry) -> String {
         Rule::Ratio { first, second } => {
             vec![format!("first = {}", number(*first)), format!("second = {}", number(*second))]
         }
-        Rule::Eliminate { basic: true, .. } => vec!["basic = true".to_string()],
+        Rule::Eliminate { threshold, basic } => {
+            let default = if *basic { crate::plan::load::BASIC_ELIMINATION } else { Decimal::ZERO };
+            let basic = basic.then(|| "basic = true".to_string());
+            basic
+                .into_iter()
+                .chain((*threshold != default).then(|| format!("threshold = {}", number(*threshold))))
+                .collect()
+        }
+        Rule::Balance { low, high } => {
+            // The loader's band for 出生人口性别比 is 103–107; another is written out.
+            match (*low == Decimal::from(103), *high == Decimal::from(107)) {
+                (true, true) => Vec::new(),
+                _ => vec![format!("low = {}", number(*low)), format!("high = {}", number(*high))],
+            }
+        }
         Rule::GapNarrow { reference } => vec![format!("reference = {}", quote(&registry.get(*reference).id))],
-        _ => Vec::new(),
+        Rule::RegionalGap { measure } => vec![format!("measure = {}", quote(measure.as_str()))],
+        // Every field of each kind is written above or the kind has none: a new kind must be decided here.
+        Rule::Increase | Rule::IncreaseYearly | Rule::Decrease | Rule::SlowRise | Rule::Qualitative => Vec::new(),
     };
     let mut all = vec![format!("kind = {kind}")];
     all.extend(fields);
@@ -146,4 +162,31 @@ pub fn indicator_file(draft: &Draft, prefix: &str) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rule::Measure;
+
+    /// Every field a rule holds is written, so that loading the drafted file gives the same rule back.
+    #[test]
+    fn every_field_of_a_rule_is_written() {
+        let registry = Registry::new();
+        let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+        let eliminate = Rule::Eliminate { threshold: d("0.5"), basic: true };
+        assert_eq!(rule(&eliminate, &registry), "{ kind = \"eliminate\", basic = true, threshold = \"0.5\" }");
+        let default = Rule::Eliminate { threshold: crate::plan::load::BASIC_ELIMINATION, basic: true };
+        assert_eq!(rule(&default, &registry), "{ kind = \"eliminate\", basic = true }");
+        assert_eq!(
+            rule(&Rule::Eliminate { threshold: Decimal::ZERO, basic: false }, &registry),
+            "{ kind = \"eliminate\" }"
+        );
+        let band = Rule::Balance { low: d("104"), high: d("108") };
+        assert_eq!(rule(&band, &registry), "{ kind = \"balance\", low = \"104\", high = \"108\" }");
+        let usual = Rule::Balance { low: d("103"), high: d("107") };
+        assert_eq!(rule(&usual, &registry), "{ kind = \"balance\" }");
+        let gap = Rule::RegionalGap { measure: Measure::Cv };
+        assert_eq!(rule(&gap, &registry), "{ kind = \"regional_gap\", measure = \"cv\" }");
+    }
 }
