@@ -121,7 +121,20 @@ pub fn check(registry: &Registry, t: &Target, diags: &mut Diagnostics) {
         Kind::Increase | Kind::IncreaseYearly | Kind::Decrease | Kind::DecreaseBy => {
             check_direction(registry, t, &text, diags)
         }
-        _ => {}
+        // Their words carry no bound or direction that could contradict the rule (左右, 之间, 保持, 相适应, 趋于平衡,
+        // 比, 消除, 减缓, 差距缩小); a new kind decides here whether its words are checked.
+        Kind::Eq
+        | Kind::Approx
+        | Kind::Range
+        | Kind::Maintain
+        | Kind::Relative
+        | Kind::Balance
+        | Kind::Ratio
+        | Kind::Eliminate
+        | Kind::SlowRise
+        | Kind::GapNarrow
+        | Kind::RegionalGap
+        | Kind::Qualitative => {}
     }
     check_units(registry, t, &own, diags);
 }
