@@ -471,7 +471,10 @@ impl Reader<'_> {
             Says::IncreaseYearly => Rule::IncreaseYearly,
             Says::Decrease => Rule::Decrease,
             Says::Maintain => Rule::Maintain { low: None, high: None },
-            Says::Balance => Rule::Balance { low: Decimal::from(103), high: Decimal::from(107) },
+            Says::Balance => {
+                let (low, high) = crate::plan::load::BALANCE_BAND;
+                Rule::Balance { low, high }
+            }
             Says::SlowRise => Rule::SlowRise,
             Says::Eliminate { basic } => {
                 let threshold = if *basic { crate::plan::load::BASIC_ELIMINATION } else { Decimal::ZERO };

@@ -127,10 +127,10 @@ pub fn rule(r: &Rule, registry: &Registry) -> String {
                 .collect()
         }
         Rule::Balance { low, high } => {
-            // The loader's band for 出生人口性别比 is 103–107; another is written out.
-            match (*low == Decimal::from(103), *high == Decimal::from(107)) {
-                (true, true) => Vec::new(),
-                _ => vec![format!("low = {}", number(*low)), format!("high = {}", number(*high))],
+            // The loader's own band is left unsaid; another is written out.
+            match (*low, *high) == crate::plan::load::BALANCE_BAND {
+                true => Vec::new(),
+                false => vec![format!("low = {}", number(*low)), format!("high = {}", number(*high))],
             }
         }
         Rule::GapNarrow { reference } => vec![format!("reference = {}", quote(&registry.get(*reference).id))],

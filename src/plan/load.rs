@@ -534,8 +534,8 @@ fn convert_rule(cx: &mut Ctx, spanned: &Spanned<RawRule>) -> Option<Rule> {
             Rule::Relative { reference: reference?, mode, tolerance: cx.optional(&r.tolerance) }
         }
         Kind::Balance => {
-            let low = cx.optional(&r.low).unwrap_or(Decimal::from(103));
-            Rule::Balance { low, high: cx.optional(&r.high).unwrap_or(Decimal::from(107)) }
+            let (low, high) = BALANCE_BAND;
+            Rule::Balance { low: cx.optional(&r.low).unwrap_or(low), high: cx.optional(&r.high).unwrap_or(high) }
         }
         Kind::Ratio => {
             let first = cx.required(&r.first, "first", k);
@@ -587,6 +587,10 @@ fn closest_kind(word: &str) -> Option<Kind> {
 
 /// 基本消除 with no stated threshold: at most 1 (in the indicator's unit; 1 % for a rate).
 pub const BASIC_ELIMINATION: Decimal = Decimal::ONE;
+
+/// The normal band of 出生人口性别比 a `balance` rule takes when it states none: 103–107 boys per 100 girls.
+pub const BALANCE_BAND: (Decimal, Decimal) =
+    (Decimal::from_parts(103, 0, 0, false, 0), Decimal::from_parts(107, 0, 0, false, 0));
 
 /// kebab-case ASCII: lowercase letters, digits and single dashes.
 pub fn is_kebab(id: &str) -> bool {

@@ -188,7 +188,9 @@ pub fn numbers_in(text: &str) -> Vec<Decimal> {
         let counted = chars.get(i + 1).is_some_and(|next| "名项级个所人次位家岁倍成".contains(*next));
         // 两级政府: two levels of government, not a target's number (二级 is a grade and stays one).
         let counted = counted && !(c == '两' && chars.get(i + 1) == Some(&'级'));
-        if let Some(n) = chinese_digit(c).filter(|_| counted) {
+        // 十名 is ten; 零 counts nothing.
+        let digit = crate::draft::number::chinese_digit(c).or((c == '十').then_some(10)).filter(|&n| n > 0);
+        if let Some(n) = digit.filter(|_| counted) {
             out.push(Decimal::from(n));
         }
     }
@@ -196,22 +198,6 @@ pub fn numbers_in(text: &str) -> Vec<Decimal> {
         out.push(Decimal::ONE_HUNDRED);
     }
     out
-}
-
-fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        '十' => 10,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
