@@ -67,7 +67,12 @@ pub fn region(report: &Report, region: &RegionReport, lang: Lang) -> Doc {
 
 /// The totals of one region.
 pub fn totals(region: &RegionReport) -> Totals {
-    let (g, r) = (region.grades(), region.rates());
+    let g = region.grades();
+    totals_of(&g, &region.rates(), g.not_assessed, false)
+}
+
+/// The totals of grades and rates; `times`: counted as target × region (项次).
+fn totals_of(g: &crate::eval::Grades, r: &crate::eval::Rates, qualitative: usize, times: bool) -> Totals {
     Totals {
         assessable: r.assessable,
         achieved: g.achieved + g.achieved_early,
@@ -76,9 +81,9 @@ pub fn totals(region: &RegionReport) -> Totals {
         no_data: r.assessable - r.with_data,
         with_data: r.with_data,
         rate_with_data: r.over_with_data(),
-        qualitative: g.not_assessed,
+        qualitative,
         warned: g.warnings,
-        times: false,
+        times,
     }
 }
 
@@ -239,18 +244,7 @@ pub fn batch(b: &Batch, lang: Lang) -> Doc {
 /// The totals over every region of a batch, counted as target × region (项次).
 pub fn batch_totals(b: &Batch) -> Totals {
     let (g, r) = b.totals();
-    Totals {
-        assessable: r.assessable,
-        achieved: g.achieved + g.achieved_early,
-        nearly: g.nearly_achieved,
-        rate: r.over_assessable(),
-        no_data: r.assessable - r.with_data,
-        with_data: r.with_data,
-        rate_with_data: r.over_with_data(),
-        qualitative: 0,
-        warned: g.warnings,
-        times: true,
-    }
+    totals_of(&g, &r, 0, true)
 }
 
 fn batch_domains(b: &Batch, lang: Lang) -> Vec<String> {
