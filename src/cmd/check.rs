@@ -86,8 +86,8 @@ pub fn run(args: CheckArgs, cx: &Context, out: &mut dyn Write, err: &mut dyn Wri
         Err(Error::Invalid(diags)) => return Err(report_problems(format, None, diags, cx, out)),
         Err(e) => return Err(e),
     };
-    if settings.format == Format::Xlsx && settings.out.is_none() && std::io::stdout().is_terminal() {
-        return Err(usage(Message::BinaryToTerminal { format: "xlsx" }));
+    if settings.format == Format::Xlsx {
+        super::refuse_terminal(settings.out.as_deref(), "xlsx")?;
     }
     let mut sink = Sink::open(settings.out.as_deref(), out).map_err(usage)?;
     match check(&settings, cx, sink.writer(), err) {

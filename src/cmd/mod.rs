@@ -21,6 +21,16 @@ use crate::words::Lang;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// A binary format (a workbook) is never written over the user's terminal: it needs `--out`, or a standard
+/// output that is redirected.
+pub fn refuse_terminal(out: Option<&std::path::Path>, format: &'static str) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    match out.is_none() && std::io::stdout().is_terminal() {
+        true => Err(usage(Message::BinaryToTerminal { format })),
+        false => Ok(()),
+    }
+}
+
 /// What every command knows besides its own arguments.
 #[derive(Debug)]
 pub struct Context {

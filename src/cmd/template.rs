@@ -7,7 +7,7 @@ use crate::diag::Message;
 use crate::exit::ExitStatus;
 use crate::output::Sink;
 use crate::render::template::{self, Request};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 pub fn run(args: TemplateArgs, cx: &Context, out: &mut dyn Write) -> Result<ExitStatus, Error> {
     let (catalog, index) = load_for_plan(&args.plan, &args.source)?;
@@ -23,9 +23,7 @@ pub fn run(args: TemplateArgs, cx: &Context, out: &mut dyn Write) -> Result<Exit
     let bytes = match args.format {
         TemplateFormat::Csv => template::csv(&grid),
         TemplateFormat::Xlsx => {
-            if args.out.is_none() && std::io::stdout().is_terminal() {
-                return Err(usage(Message::BinaryToTerminal { format: "xlsx" }));
-            }
+            super::refuse_terminal(args.out.as_deref(), "xlsx")?;
             let sheet = crate::render::xlsx::sheet_name(&plan.meta.id, "");
             template::xlsx(&grid, &sheet).map_err(|e| {
                 usage(Message::OutputFailed { fault: crate::diag::IoFault::from(&crate::render::xlsx::fault(e)) })

@@ -171,7 +171,7 @@ fn grid(shown: &[&TargetResult], lang: Lang, shape: &Shape) -> String {
 /// An indicator's label broken into lines of at most `width` display columns, its unit (`（1/10万）`) kept whole
 /// on the last line or a line of its own, never cut as `（1/10` / `万）`.
 fn unit_kept_whole(label: &str, width: usize) -> String {
-    let w = |t: &str| t.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    let w = UnicodeWidthStr::width;
     if w(label) <= width || width < 4 {
         return label.to_string();
     }

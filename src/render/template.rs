@@ -208,14 +208,7 @@ pub fn xlsx(grid: &Grid, sheet: &str) -> Result<Vec<u8>, XlsxError> {
                 Cell::Text(t) => {
                     ws.write_string_with_format(r, col, t, format)?;
                 }
-                Cell::Number(n) => match n.normalize().to_string().parse::<f64>() {
-                    Ok(f) => {
-                        ws.write_number_with_format(r, col, f, format)?;
-                    }
-                    Err(_) => {
-                        ws.write_string_with_format(r, col, n.to_string(), format)?;
-                    }
-                },
+                Cell::Number(n) => super::xlsx::put_decimal(ws, r, col, *n, format)?,
                 Cell::Empty => {
                     ws.write_blank(r, col, format)?;
                 }

@@ -266,7 +266,7 @@ impl Styles {
 
 /// Writes a decimal as a number shown with its own digits (`12.0` stays `12.0`); a value with more digits than
 /// a spreadsheet number holds is written as text, exactly.
-fn put_decimal(ws: &mut Worksheet, row: u32, col: u16, v: Decimal, base: &Format) -> Result<(), XlsxError> {
+pub fn put_decimal(ws: &mut Worksheet, row: u32, col: u16, v: Decimal, base: &Format) -> Result<(), XlsxError> {
     let digits = v.mantissa().unsigned_abs().checked_ilog10().map_or(1, |d| d + 1);
     match v.to_string().parse::<f64>() {
         Ok(number) if digits <= 15 => {
